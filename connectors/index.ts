@@ -1,0 +1,8 @@
+/**
+ * The registered connectors, an explicit list (ARCHITECTURE.md). Adding the 25th system: one folder in connectors/,
+ * its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
+ */
+import type { ConnectorDefinition } from '../src/core/connector.js';
+import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep];

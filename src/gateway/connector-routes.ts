@@ -1,0 +1,149 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { NdxpError } from '../core/errors.js';
+import type { LoadedConnector, LoadedOperation } from '../core/registry.js';
+import { hasContentType, sendError, toNdxpError } from './http.js';
+import { recordRejection, runCall, type Call, type CallResult, type GatewayDeps } from './pipeline.js';
+import { buildSoapFault, buildSoapResponse, parseSoapAction, parseSoapRequest } from './soap.js';
+
+const JSON_TYPES = ['application/json'];
+const SOAP_TYPES = ['text/xml', 'application/soap+xml'];
+
+/** `/dmdc/1.0/Category/{maDanhMuc}` → express `/dmdc/1.0/Category/:maDanhMuc`. */
+export const toExpressPath = (p: string) => p.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+
+function abortSignal(req: Request, res: Response): AbortSignal {
+  const ctrl = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) ctrl.abort();
+  });
+  return ctrl.signal;
+}
+
+function baseCall(req: Request, res: Response, connector: LoadedConnector, op: LoadedOperation): Omit<Call, 'input' | 'textInput' | 'protocol'> {
+  return {
+    connector,
+    op,
+    authorization: req.get('authorization'),
+    scenarioHeader: req.get('x-mock-scenario'),
+    headers: req.headers as Record<string, string | undefined>,
+    requestId: req.requestId,
+    method: req.method,
+    path: req.path,
+    signal: abortSignal(req, res),
+  };
+}
+
+function sendJson(res: Response, result: CallResult): void {
+  if (res.writableEnded || res.destroyed) return;
+  for (const [k, v] of Object.entries(result.headers)) res.setHeader(k, v);
+  res.status(result.status).json(result.body);
+}
+
+function restHandler(deps: GatewayDeps, connector: LoadedConnector, op: LoadedOperation) {
+  const isBodyMethod = op.def.method !== 'GET' && op.def.method !== 'DELETE';
+  const json = express.json({ limit: deps.maxBodyBytes, strict: true, type: JSON_TYPES });
+  const reject = (req: Request, res: Response, startedAt: number, e: unknown) => {
+    const err = toNdxpError(e);
+    recordRejection(deps, { requestId: req.requestId, method: req.method, path: req.path, protocol: 'rest', connector: connector.id, operation: op.name, startedAt }, err);
+    sendError(res, err, req.requestId);
+  };
+  return async (req: Request, res: Response) => {
+    const startedAt = performance.now();
+    const params = req.params as Record<string, string>;
+    let input: Record<string, unknown>;
+    if (isBodyMethod) {
+      if (!hasContentType(req, JSON_TYPES)) {
+        return reject(req, res, startedAt, new NdxpError('UNSUPPORTED_MEDIA_TYPE', { detailVi: 'cần application/json', detailEn: 'use application/json' }));
+      }
+      const parseError = await new Promise<unknown>((resolve) => json(req, res, resolve));
+      if (parseError) return reject(req, res, startedAt, parseError);
+      const body = req.body;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        return reject(req, res, startedAt, new NdxpError('VALIDATION_FAILED', { field: '(body)', detailVi: 'nội dung phải là một đối tượng JSON', detailEn: 'body must be a JSON object' }));
+      }
+      input = { ...body, ...params };
+    } else {
+      input = { ...(req.query as Record<string, unknown>), ...params };
+    }
+    const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'rest', input, textInput: !isBodyMethod });
+    sendJson(res, result);
+  };
+}
+
+function soapHandler(deps: GatewayDeps, connector: LoadedConnector) {
+  const soapOps = connector.operations.filter((o) => o.def.soapAction);
+  const byAction = new Map(soapOps.map((o) => [o.def.soapAction!, o]));
+  const elementOf = (o: LoadedOperation) => o.def.soapAction!.split(/[#/:]/).pop()!;
+  const byElement = new Map(soapOps.map((o) => [elementOf(o), o]));
+  const namespace = connector.def.soap!.namespace;
+  const sendXml = (res: Response, status: number, xml: string, headers: Record<string, string> = {}) => {
+    if (res.writableEnded || res.destroyed) return;
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    res.status(status).type('text/xml; charset=utf-8').send(xml);
+  };
+  const text = express.text({ limit: deps.maxBodyBytes, type: SOAP_TYPES });
+  return async (req: Request, res: Response) => {
+    const startedAt = performance.now();
+    let op: LoadedOperation | undefined;
+    try {
+      if (!hasContentType(req, SOAP_TYPES)) {
+        throw new NdxpError('UNSUPPORTED_MEDIA_TYPE', { detailVi: 'SOAP 1.1 cần text/xml', detailEn: 'SOAP 1.1 needs text/xml' });
+      }
+      const parseError = await new Promise<unknown>((resolve) => text(req, res, resolve));
+      if (parseError) throw parseError;
+      if (typeof req.body !== 'string' || req.body.length === 0) {
+        throw new NdxpError('MALFORMED_XML', { detailVi: 'nội dung rỗng', detailEn: 'empty body' });
+      }
+      const soap = await parseSoapRequest(req.body);
+      const action = parseSoapAction(req.get('soapaction'));
+      op = action ? byAction.get(action) : byElement.get(soap.element);
+      if (!op) {
+        throw new NdxpError('SOAP_ACTION_UNKNOWN', {
+          field: 'SOAPAction',
+          detailVi: `${action ?? soap.element}; có: ${[...byAction.keys()].join(', ')}`,
+          detailEn: `${action ?? soap.element}; known: ${[...byAction.keys()].join(', ')}`,
+        });
+      }
+      if (elementOf(op) !== soap.element) {
+        throw new NdxpError('SOAP_ACTION_UNKNOWN', {
+          field: 'Body',
+          detailVi: `SOAPAction ${action} cần phần tử ${elementOf(op)}, nhận ${soap.element}`,
+          detailEn: `SOAPAction ${action} expects element ${elementOf(op)}, got ${soap.element}`,
+        });
+      }
+      const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'soap', input: soap.input, textInput: true });
+      if (result.error) sendXml(res, result.status, buildSoapFault(result.error, req.requestId), result.headers);
+      else sendXml(res, result.status, buildSoapResponse(namespace, elementOf(op), result.body), result.headers);
+    } catch (e) {
+      const err = toNdxpError(e);
+      recordRejection(deps, { requestId: req.requestId, method: req.method, path: req.path, protocol: 'soap', connector: connector.id, operation: op?.name ?? null, startedAt }, err);
+      sendXml(res, err.status, buildSoapFault(err, req.requestId), err.headers);
+    }
+  };
+}
+
+/** Every operation at its own path (REST/JSON), and one SOAP 1.1 endpoint per SOAP connector. */
+export function connectorRouter(deps: GatewayDeps): Router {
+  const router = express.Router();
+  for (const connector of deps.registry.connectors) {
+    if (connector.def.soap) router.post(connector.def.soap.path, soapHandler(deps, connector));
+    for (const op of connector.operations) {
+      const method = op.def.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+      router[method](toExpressPath(op.def.path), restHandler(deps, connector, op));
+    }
+  }
+  return router;
+}
+
+/** For a 404: does the path exist under another method (→ 405)? */
+export function allowedMethods(deps: GatewayDeps, path: string): string[] {
+  const out = new Set<string>();
+  for (const c of deps.registry.connectors) {
+    if (c.def.soap?.path === path) out.add('POST');
+    for (const o of c.operations) {
+      const re = new RegExp(`^${o.def.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[A-Za-z0-9_]+\\?\}/g, '[^/]+')}$`);
+      if (re.test(path)) out.add(o.def.method);
+    }
+  }
+  return [...out];
+}

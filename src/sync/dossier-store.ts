@@ -1,0 +1,216 @@
+import type { Redis } from 'ioredis';
+import type { ClientInfo, DossierPort, DossierRecord } from '../core/connector.js';
+import { NdxpError } from '../core/errors.js';
+import { makeMaHoSo } from '../core/identifiers.js';
+import { canMove, nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
+import type { Clock } from '../core/clock.js';
+
+// KEYS: dossier, events stream. ARGV: expected seq, new JSON, event JSON. Returns 1 applied, 0 stale, -1 missing.
+const CAS_SCRIPT = `
+local v = redis.call('GET', KEYS[1])
+if not v then return -1 end
+if cjson.decode(v).seq ~= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[3])
+return 1`;
+
+// KEYS: dossier, events stream. ARGV: record JSON, event JSON. Returns 1 created, 0 exists.
+const CREATE_SCRIPT = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[2])
+  return 1
+end
+return 0`;
+
+/** A central-side step to run later (the dossier-progress queue carries it). */
+export interface ProgressJob {
+  connectorId: string;
+  maHoSo: string;
+  from: string;
+  to: string;
+  /** The dossier's sequence when the step was planned: a step planned before another change is stale. */
+  seq: number;
+}
+
+export type LifecycleLookup = (connectorId: string, lifecycle: string) => LifecycleDefinition | undefined;
+
+/** The status-change event every move emits (status-delivery and DVCQG sync build on it). */
+export interface DossierEvent {
+  connectorId: string;
+  maHoSo: string;
+  province: string;
+  clientId: string;
+  seq: number;
+  from: string | null;
+  to: string;
+  at: string;
+  by: 'province' | 'central';
+}
+
+/**
+ * Dossiers in Redis, one JSON value per dossier, moved by compare-and-set on their sequence number (a Lua script,
+ * safe on a shared connection) so a central step and a province move never both apply to the same version.
+ */
+export class DossierStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly lifecycles: LifecycleLookup,
+    private readonly clock: Clock,
+    private readonly schedule: (job: ProgressJob, delayMs: number) => Promise<void>,
+  ) {}
+
+  key(connectorId: string, maHoSo: string) {
+    return `${this.prefix}:dossier:${connectorId}:${maHoSo}`;
+  }
+
+  get eventsKey() {
+    return `${this.prefix}:dossier-events`;
+  }
+
+  private lifecycle(connectorId: string, name: string): LifecycleDefinition {
+    const lc = this.lifecycles(connectorId, name);
+    if (!lc) throw new Error(`connector ${connectorId} has no lifecycle "${name}"`);
+    return lc;
+  }
+
+  async get(connectorId: string, maHoSo: string): Promise<DossierRecord | null> {
+    const raw = await this.redis.get(this.key(connectorId, maHoSo));
+    return raw ? (JSON.parse(raw) as DossierRecord) : null;
+  }
+
+  async nextCode(agencyCode: string): Promise<string> {
+    const now = this.clock.now();
+    const day = now.toISOString().slice(2, 10).replace(/-/g, '');
+    const n = await this.redis.incr(`${this.prefix}:dossier-seq:${agencyCode}:${day}`);
+    if (n > 9999) throw new NdxpError('CONFLICT', { detailVi: 'hết số hồ sơ trong ngày', detailEn: 'daily dossier numbers exhausted' });
+    return makeMaHoSo(agencyCode, now, n);
+  }
+
+  async create(
+    connectorId: string,
+    client: ClientInfo,
+    scenario: string | undefined,
+    args: Parameters<DossierPort['create']>[0],
+  ): Promise<DossierRecord> {
+    const lc = this.lifecycle(connectorId, args.lifecycle);
+    const maHoSo = args.maHoSo ?? (await this.nextCode(args.agencyCode));
+    const at = this.clock.now().toISOString();
+    const record: DossierRecord = {
+      maHoSo,
+      connectorId,
+      lifecycle: args.lifecycle,
+      status: lc.initial,
+      seq: 1,
+      clientId: client.id,
+      province: client.province,
+      ...(scenario ? { scenario } : {}),
+      createdAt: at,
+      updatedAt: at,
+      data: args.data,
+      history: [{ seq: 1, from: null, to: lc.initial, at, by: 'province' }],
+    };
+    const key = this.key(connectorId, maHoSo);
+    const ok = await this.redis.eval(CREATE_SCRIPT, 2, key, this.eventsKey, JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')));
+    if (ok !== 1) {
+      throw new NdxpError('CONFLICT', { field: 'maHoSo', detailVi: `hồ sơ ${maHoSo} đã tồn tại`, detailEn: `dossier ${maHoSo} already exists` });
+    }
+    await this.planNext(record, lc);
+    return record;
+  }
+
+  /**
+   * Applies a move if the dossier is still in `expectFrom` (and at `expectSeq` when given); returns the new record,
+   * or null when the dossier changed meanwhile (a stale central step is dropped, which makes the worker idempotent).
+   */
+  async transition(
+    connectorId: string,
+    maHoSo: string,
+    to: string,
+    by: 'province' | 'central',
+    opts: { expectFrom?: string; expectSeq?: number; note?: string; patch?: Record<string, unknown> } = {},
+  ): Promise<DossierRecord | null> {
+    const key = this.key(connectorId, maHoSo);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const raw = await this.redis.get(key);
+      if (!raw) throw new NdxpError('RECORD_NOT_FOUND', { field: 'maHoSo', detailVi: maHoSo, detailEn: maHoSo });
+      const current = JSON.parse(raw) as DossierRecord;
+      if ((opts.expectFrom !== undefined && current.status !== opts.expectFrom) || (opts.expectSeq !== undefined && current.seq !== opts.expectSeq)) {
+        return null;
+      }
+      const lc = this.lifecycle(connectorId, current.lifecycle);
+      if (!canMove(lc, current.status, to) || (by === 'province' && !(lc.provinceMoves ?? []).includes(to))) {
+        const fromLabel = lc.states[current.status]?.label ?? current.status;
+        throw new NdxpError('ILLEGAL_TRANSITION', {
+          field: lc.statusField,
+          detailVi: `không thể chuyển từ ${current.status} (${fromLabel}) sang ${to}`,
+          detailEn: `cannot move from ${current.status} to ${to}`,
+          details: { from: current.status, to, allowed: (lc.moves[current.status] ?? []).filter((t) => by === 'central' || (lc.provinceMoves ?? []).includes(t)) },
+        });
+      }
+      const now = this.clock.now();
+      const at = now.toISOString();
+      const seq = current.seq + 1;
+      const next: DossierRecord = {
+        ...current,
+        status: to,
+        seq,
+        updatedAt: at,
+        data: opts.patch ? { ...current.data, ...opts.patch } : current.data,
+        history: [...current.history, { seq, from: current.status, to, at, by, ...(opts.note ? { note: opts.note } : {}) }],
+      };
+      const result = lc.onEnter?.[to]?.({ maHoSo, data: next.data, at: now });
+      if (result) next.result = { ...(current.result ?? {}), ...result };
+      // Compare-and-set on the sequence, and the event appended in the same atomic step.
+      const applied = await this.redis.eval(
+        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), JSON.stringify(next), JSON.stringify(this.event(next, current.status, by)),
+      );
+      if (applied !== 1) continue; // moved by someone else meanwhile: read again
+      await this.planNext(next, lc);
+      return next;
+    }
+    throw new NdxpError('CONFLICT', { detailVi: 'hồ sơ đang được cập nhật đồng thời', detailEn: 'dossier is being updated concurrently' });
+  }
+
+  private async planNext(record: DossierRecord, lc: LifecycleDefinition): Promise<void> {
+    const step = nextAutoStep(lc, record.status, record.scenario);
+    if (!step) return;
+    await this.schedule(
+      { connectorId: record.connectorId, maHoSo: record.maHoSo, from: record.status, to: step.to, seq: record.seq },
+      this.clock.scale(step.afterMs),
+    );
+  }
+
+  private event(record: DossierRecord, from: string | null, by: 'province' | 'central'): DossierEvent {
+    return {
+      connectorId: record.connectorId,
+      maHoSo: record.maHoSo,
+      province: record.province,
+      clientId: record.clientId,
+      seq: record.seq,
+      from,
+      to: record.status,
+      at: record.updatedAt,
+      by,
+    };
+  }
+
+  /** The DossierPort a handler sees: scoped to one connector and one client. */
+  port(connectorId: string, client: ClientInfo, scenario: string | undefined): DossierPort {
+    return {
+      create: (args) => this.create(connectorId, client, scenario, args),
+      get: async (maHoSo) => {
+        const d = await this.get(connectorId, maHoSo);
+        // A client sees only its own province's dossiers.
+        return d && d.province === client.province ? d : null;
+      },
+      move: async (maHoSo, to, note, patch) => {
+        const d = await this.get(connectorId, maHoSo);
+        if (!d || d.province !== client.province) {
+          throw new NdxpError('RECORD_NOT_FOUND', { field: 'maHoSo', detailVi: maHoSo, detailEn: maHoSo });
+        }
+        return (await this.transition(connectorId, maHoSo, to, 'province', { note, patch }))!;
+      },
+    };
+  }
+}
