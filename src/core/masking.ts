@@ -82,31 +82,32 @@ export function maskText(text: string): string {
     .replace(LONG_DIGITS_RE, (m) => maskId(m));
 }
 
-function maskScalar(kind: Kind | undefined, value: unknown): unknown {
-  if (value === null || value === undefined) return value;
-  if (kind) {
-    if (typeof value === 'string' || typeof value === 'number') return MASKERS[kind](String(value));
-    if (Array.isArray(value)) return value.map((v) => maskScalar(kind, v));
-  }
-  if (typeof value === 'string') return maskText(value);
-  return value;
+function maskScalar(kind: Kind | undefined, value: string | number): unknown {
+  if (kind) return MASKERS[kind](String(value));
+  return typeof value === 'string' ? maskText(value) : value;
 }
 
+// Inside an address object the province may stay (statistics); every other part is masked as address.
+const KEEP_IN_ADDRESS = new Set(['matinh', 'tentinh']);
+
 /**
- * Deep copy of `value` with personal data masked. Objects under a personal-data key (e.g. DinhDanhCHS: [{...}]) are
- * masked through their own keys; strings and numbers under such a key are masked by kind.
+ * Deep copy of `value` with personal data masked. A personal-data key masks everything under it: strings by its kind
+ * (an address object's parts as address, DinhDanhCHS entries through their own keys).
  */
-export function maskPersonalData<T>(value: T, depth = 0): T {
+export function maskPersonalData<T>(value: T, depth = 0, inherited?: Kind): T {
   if (depth > 12) return '[…]' as T;
-  if (typeof value === 'string') return maskText(value) as T;
-  if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, depth + 1)) as T;
+  if (typeof value === 'string' || typeof value === 'number') return maskScalar(inherited, value) as T;
+  if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, depth + 1, inherited)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const kind = FIELD_KINDS[normaliseKey(k)];
-      out[k] = v && typeof v === 'object' && !Array.isArray(v) ? maskPersonalData(v, depth + 1)
-        : Array.isArray(v) && v.some((x) => x && typeof x === 'object') ? maskPersonalData(v, depth + 1)
-        : maskScalar(kind, v);
+      const key = normaliseKey(k);
+      if (inherited === 'address' && KEEP_IN_ADDRESS.has(key)) {
+        out[k] = v;
+        continue;
+      }
+      const kind = FIELD_KINDS[key] ?? (inherited === 'address' ? 'address' : undefined);
+      out[k] = maskPersonalData(v, depth + 1, kind);
     }
     return out as T;
   }

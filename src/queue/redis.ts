@@ -49,7 +49,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startEmbedded(dataDir: string, logger: Logger): Promise<{ url: string; child: ChildProcess }> {
+/** Starts redis-server from PATH on a free port, AOF on, data under `dataDir/redis`. */
+export async function startEmbedded(dataDir: string, logger: Logger): Promise<{ url: string; child: ChildProcess }> {
   const dir = path.join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   const port = await freePort();
