@@ -50,6 +50,8 @@ export interface DossierPort {
     maHoSo?: string;
   }): Promise<DossierRecord>;
   get(maHoSo: string): Promise<DossierRecord | null>;
+  /** The client province's dossiers of this connector, newest first. */
+  list(offset: number, limit: number): Promise<{ total: number; items: DossierRecord[] }>;
   /** A province-side move, validated against the lifecycle; throws ILLEGAL_TRANSITION. */
   move(maHoSo: string, to: string, note?: string, patch?: Record<string, unknown>): Promise<DossierRecord>;
 }

@@ -14,10 +14,11 @@ redis.call('SET', KEYS[1], ARGV[2])
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[3])
 return 1`;
 
-// KEYS: dossier, events stream. ARGV: record JSON, event JSON. Returns 1 created, 0 exists.
+// KEYS: dossier, events stream, province index. ARGV: record JSON, event JSON, score, code. Returns 1 created, 0 exists.
 const CREATE_SCRIPT = `
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
   redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[2])
+  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
   return 1
 end
 return 0`;
@@ -62,6 +63,19 @@ export class DossierStore {
 
   key(connectorId: string, maHoSo: string) {
     return `${this.prefix}:dossier:${connectorId}:${maHoSo}`;
+  }
+
+  indexKey(connectorId: string, province: string) {
+    return `${this.prefix}:dossier-index:${connectorId}:${province}`;
+  }
+
+  /** A province's dossiers of one connector, newest first. */
+  async list(connectorId: string, province: string, offset: number, limit: number): Promise<{ total: number; items: DossierRecord[] }> {
+    const index = this.indexKey(connectorId, province);
+    const [total, codes] = await Promise.all([this.redis.zcard(index), this.redis.zrevrange(index, offset, offset + limit - 1)]);
+    if (codes.length === 0) return { total, items: [] };
+    const raws = await this.redis.mget(...codes.map((c) => this.key(connectorId, c)));
+    return { total, items: raws.filter((r): r is string => !!r).map((r) => JSON.parse(r) as DossierRecord) };
   }
 
   get eventsKey() {
@@ -111,7 +125,10 @@ export class DossierStore {
       history: [{ seq: 1, from: null, to: lc.initial, at, by: 'province' }],
     };
     const key = this.key(connectorId, maHoSo);
-    const ok = await this.redis.eval(CREATE_SCRIPT, 2, key, this.eventsKey, JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')));
+    const ok = await this.redis.eval(
+      CREATE_SCRIPT, 3, key, this.eventsKey, this.indexKey(connectorId, client.province),
+      JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')), String(Date.parse(at)), maHoSo,
+    );
     if (ok !== 1) {
       throw new NdxpError('CONFLICT', { field: 'maHoSo', detailVi: `hồ sơ ${maHoSo} đã tồn tại`, detailEn: `dossier ${maHoSo} already exists` });
     }
@@ -199,6 +216,7 @@ export class DossierStore {
   port(connectorId: string, client: ClientInfo, scenario: string | undefined): DossierPort {
     return {
       create: (args) => this.create(connectorId, client, scenario, args),
+      list: (offset, limit) => this.list(connectorId, client.province, offset, limit),
       get: async (maHoSo) => {
         const d = await this.get(connectorId, maHoSo);
         // A client sees only its own province's dossiers.

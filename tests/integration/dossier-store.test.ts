@@ -1,0 +1,89 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
+import { defineLifecycle } from '../../src/core/lifecycle.js';
+import { createLogger } from '../../src/logging.js';
+import { createDossierProgressQueue, createDossierProgressWorker, progressScheduler } from '../../src/queue/dossier-progress.js';
+import { DossierStore } from '../../src/sync/dossier-store.js';
+import { dropPrefix, eventually, REDIS_URL, uniquePrefix } from '../helpers/sim.js';
+
+const lc = defineLifecycle({
+  statusField: 'TrangThai',
+  initial: '1',
+  states: { '1': { label: 'Mới' }, '2': { label: 'Đang xử lý' }, '3': { label: 'Xong', terminal: true }, '5': { label: 'Bổ sung' }, '9': { label: 'Rút', terminal: true } },
+  moves: { '1': ['2', '9'], '2': ['3', '5', '9'], '5': ['2', '9'] },
+  auto: { '1': { to: '2', afterMs: 60_000 }, '2': { to: '3', afterMs: 120_000 } },
+  scenarios: { stall: { '2': null } },
+  provinceMoves: ['9'],
+  onEnter: { '3': ({ maHoSo }) => ({ SoKetQua: `KQ-${maHoSo}` }) },
+});
+
+const prefix = uniquePrefix('dossier');
+const client = { id: 'tthc', province: 'an-giang', sandbox: true, scopes: [] };
+let redis: Redis;
+let store: DossierStore;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  redis = new Redis(REDIS_URL);
+  const qConn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const wConn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = createDossierProgressQueue(qConn, `${prefix}:bull`);
+  // 60 000× faster: a simulated minute takes a millisecond.
+  store = new DossierStore(redis, prefix, () => lc, systemClock(60_000), progressScheduler(queue));
+  const worker = createDossierProgressWorker(wConn, `${prefix}:bull`, store, createLogger('error', { silent: true }));
+  close = async () => {
+    await worker.close();
+    await queue.close();
+    qConn.disconnect();
+    wConn.disconnect();
+  };
+});
+afterAll(async () => {
+  await close();
+  redis.disconnect();
+  await dropPrefix(prefix);
+});
+
+describe('dossiers moved by the central side through delayed BullMQ jobs', () => {
+  it('runs 1 → 2 → 3 on its own, builds the result and appends one event per move', async () => {
+    const d = await store.create('x', client, undefined, { lifecycle: 'l', agencyCode: '000.00.14.H01', data: { a: 1 } });
+    expect(d.maHoSo).toMatch(/^000\.00\.14\.H01-\d{6}-0001$/);
+    const done = await eventually(async () => {
+      const cur = await store.get('x', d.maHoSo);
+      return cur?.status === '3' ? cur : undefined;
+    }, 5000);
+    expect(done!.history.map((h) => `${h.from}>${h.to}:${h.by}`)).toEqual(['null>1:province', '1>2:central', '2>3:central']);
+    expect(done!.result).toEqual({ SoKetQua: `KQ-${d.maHoSo}` });
+    const events = (await redis.xrange(store.eventsKey, '-', '+')).map(([, f]) => JSON.parse(f[1]!)).filter((e) => e.maHoSo === d.maHoSo);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+  it('a scenario stalls it; the province may withdraw (1/2 → 9) but not jump to a central state', async () => {
+    const d = await store.create('x', client, 'stall', { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });
+    await eventually(async () => (await store.get('x', d.maHoSo))?.status === '2', 5000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await store.get('x', d.maHoSo))!.status).toBe('2');
+    const port = store.port('x', client, undefined);
+    await expect(port.move(d.maHoSo, '3')).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION', field: 'TrangThai' });
+    expect((await port.move(d.maHoSo, '9', 'Công dân rút hồ sơ')).status).toBe('9');
+    await expect(port.move(d.maHoSo, '2')).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+  });
+  it('drops a stale central step (planned before another change): the worker is idempotent', async () => {
+    const d = await store.create('x', client, 'stall', { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });
+    await eventually(async () => (await store.get('x', d.maHoSo))?.status === '2', 5000);
+    const stale = await store.transition('x', d.maHoSo, '3', 'central', { expectFrom: '1', expectSeq: 1 });
+    expect(stale).toBeNull();
+    expect((await store.get('x', d.maHoSo))!.status).toBe('2');
+  });
+  it('keeps dossiers per province: another province sees none of them', async () => {
+    const mine = await store.port('x', client, undefined).list(0, 100);
+    expect(mine.total).toBeGreaterThanOrEqual(3);
+    const other = store.port('x', { ...client, province: 'can-tho' }, undefined);
+    expect((await other.list(0, 10)).total).toBe(0);
+    expect(await other.get(mine.items[0]!.maHoSo)).toBeNull();
+  });
+  it('refuses a duplicate dossier code', async () => {
+    const d = await store.create('x', client, undefined, { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {}, maHoSo: '000.00.14.H01-250312-0099' });
+    await expect(store.create('x', client, undefined, { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {}, maHoSo: d.maHoSo })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
