@@ -3,6 +3,8 @@
  * its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
+import danCu from './dan-cu/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import lyLichTuPhap from './ly-lich-tu-phap/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danCu, lyLichTuPhap];
