@@ -98,10 +98,20 @@ export function isMaHoSo(value: string): boolean {
   return isCalendarDate(2000 + Number(m[2]), Number(m[3]), Number(m[4]));
 }
 
+/** Vietnam keeps one offset all year (ICT, UTC+7): the services print local time and local dates. */
+const ICT_OFFSET_MS = 7 * 3600_000;
+
+/** The same instant shifted so that its UTC fields read as Vietnam local time. */
+export const inVietnam = (date: Date): Date => new Date(date.getTime() + ICT_OFFSET_MS);
+
+/** The local (ICT) calendar date of an instant, as ISO yyyy-MM-dd. */
+export const vietnamDate = (date: Date): string => inVietnam(date).toISOString().slice(0, 10);
+
 export function makeMaHoSo(agencyCode: string, date: Date, sequence: number): string {
-  const yy = String(date.getUTCFullYear() % 100).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const local = inVietnam(date);
+  const yy = String(local.getUTCFullYear() % 100).padStart(2, '0');
+  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
+  const dd = String(local.getUTCDate()).padStart(2, '0');
   return `${agencyCode}-${yy}${mm}${dd}-${String(sequence % 10000).padStart(4, '0')}`;
 }
 
@@ -124,7 +134,9 @@ export function isTimestampCompact(value: string): boolean {
   return isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
 }
 
-export function formatTimestampCompact(date: Date): string {
+/** yyyyMMddHHmmss in Vietnam local time. */
+export function formatTimestampCompact(instant: Date): string {
+  const date = inVietnam(instant);
   const p = (n: number) => String(n).padStart(2, '0');
   return (
     `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}` +
@@ -132,7 +144,9 @@ export function formatTimestampCompact(date: Date): string {
   );
 }
 
-export function formatDateDmy(date: Date): string {
+/** dd/MM/yyyy of the Vietnam local date. */
+export function formatDateDmy(instant: Date): string {
+  const date = inVietnam(instant);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(date.getUTCDate())}/${p(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
 }

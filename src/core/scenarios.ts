@@ -20,7 +20,7 @@ export interface ScenarioEffect {
 }
 
 export interface ScenarioExpectation {
-  /** Operation to call; defaults to the connector's first operation. */
+  /** Operation to call; defaults to the connector's first GET operation (else its first operation). */
   operation?: string;
   status: number;
   /** Partial deep match on the response body. */

@@ -6,6 +6,7 @@ import type { LoadedConnector, LoadedOperation, Registry } from '../core/registr
 import { malform, type ScenarioDefinition } from '../core/scenarios.js';
 import { requestValidationError, toFieldProblems } from '../core/schema-compiler.js';
 import { nfcDeep } from '../core/text.js';
+import { shapeBySchemaFile } from '../core/xml-shape.js';
 import type { Logger } from '../logging.js';
 import type { DossierStore } from '../sync/dossier-store.js';
 import { createRecordPort } from '../sync/record-store.js';
@@ -108,8 +109,9 @@ function chooseScenario(call: Call, client: ClientRecord | null, now: Date): Act
   return { def, windowLeftSec: until !== undefined ? Math.ceil((until - now.getTime()) / 1000) : undefined };
 }
 
-function validateInput(call: Call): Record<string, unknown> {
-  const input = nfcDeep(call.input);
+function validateInput(deps: GatewayDeps, call: Call): Record<string, unknown> {
+  let input = nfcDeep(call.input);
+  if (call.protocol === 'soap') input = shapeBySchemaFile(deps.registry.schemas.coercing, input, call.op.requestSchema) as Record<string, unknown>;
   const validate = call.textInput ? call.op.validateText : call.op.validateBody;
   if (!validate(input)) throw requestValidationError(validate.errors);
   return input;
@@ -140,7 +142,7 @@ export async function runCall(deps: GatewayDeps, call: Call): Promise<CallResult
     if (!client || client.revokedAt) throw new NdxpError('TOKEN_EXPIRED');
     let input: Record<string, unknown>;
     try {
-      input = validateInput(call);
+      input = validateInput(deps, call);
     } catch (e) {
       validation = 'request-invalid';
       if (isNdxpError(e)) problems = e.details;

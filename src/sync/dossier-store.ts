@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ClientInfo, DossierPort, DossierRecord } from '../core/connector.js';
 import { NdxpError } from '../core/errors.js';
-import { makeMaHoSo } from '../core/identifiers.js';
+import { makeMaHoSo, vietnamDate } from '../core/identifiers.js';
 import { canMove, nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
 import type { Clock } from '../core/clock.js';
 
@@ -95,7 +95,7 @@ export class DossierStore {
 
   async nextCode(agencyCode: string): Promise<string> {
     const now = this.clock.now();
-    const day = now.toISOString().slice(2, 10).replace(/-/g, '');
+    const day = vietnamDate(now).slice(2).replace(/-/g, '');
     const n = await this.redis.incr(`${this.prefix}:dossier-seq:${agencyCode}:${day}`);
     if (n > 9999) throw new NdxpError('CONFLICT', { detailVi: 'hết số hồ sơ trong ngày', detailEn: 'daily dossier numbers exhausted' });
     return makeMaHoSo(agencyCode, now, n);

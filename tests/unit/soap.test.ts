@@ -34,3 +34,19 @@ describe('SOAP 1.1 parsing', () => {
     expect(fault).toContain('<field>SoDinhDanh</field>');
   });
 });
+
+describe('XML lists read back as JSON arrays, guided by the schema', async () => {
+  const { loadSchemas } = await import('../../src/core/schema-compiler.js');
+  const { shapeBySchemaFile } = await import('../../src/core/xml-shape.js');
+  const path = await import('node:path');
+  const { ROOT_DIR } = await import('../../src/config.js');
+  const schemas = await loadSchemas(path.join(ROOT_DIR, 'schemas'));
+  it('wraps a lone element where the schema says array (through $ref), and an empty element as []', () => {
+    const one = shapeBySchemaFile(schemas.coercing, { MSDN: '0100233488', TenTiengViet: 'X', DanhSachChiNhanh: { MaChiNhanh: '0100233488-001' } }, 'dang-ky-doanh-nghiep/v1/danhSachChiNhanh.response.schema.json') as any;
+    expect(one.DanhSachChiNhanh).toEqual([{ MaChiNhanh: '0100233488-001' }]);
+    const none = shapeBySchemaFile(schemas.coercing, { DanhSachChiNhanh: '' }, 'dang-ky-doanh-nghiep/v1/danhSachChiNhanh.response.schema.json') as any;
+    expect(none.DanhSachChiNhanh).toEqual([]);
+    const nested = shapeBySchemaFile(schemas.coercing, { MainInformation: { NganhNghe: { MaNganh: '0111' } } }, 'dang-ky-doanh-nghiep/v1/chiTietDoanhNghiep.response.schema.json') as any;
+    expect(nested.MainInformation.NganhNghe).toEqual([{ MaNganh: '0111' }]);
+  });
+});
