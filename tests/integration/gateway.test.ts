@@ -61,9 +61,9 @@ describe('POST /token (OAuth2 client credentials)', () => {
 describe('bad input never gets a 500', () => {
   it('malformed JSON → 400 MALFORMED_JSON; wrong content type → 415; oversized → 413', async () => {
     const headers = { ...(await t.auth()), 'content-type': 'application/json' };
-    // A POST operation exists once more connectors are registered; the token endpoint and SOAP cover the rest.
-    const post = t.sim.registry.connectors.flatMap((c) => c.operations).find((o) => o.def.method === 'POST');
-    if (post) {
+    const post = t.sim.registry.connectors.flatMap((c) => c.operations).find((o) => o.def.method === 'POST')!;
+    expect(post, 'a POST operation to test body handling').toBeDefined();
+    {
       const malformed = await t.http.post(post.def.path, '{"a": ', { headers });
       expect(malformed.status).toBe(400);
       expect(malformed.data.error.code).toBe('MALFORMED_JSON');
