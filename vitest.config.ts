@@ -9,6 +9,6 @@ export default defineConfig({
     // Integration tests share the machine's Redis (unique key prefixes keep them apart) and 2 cores.
     maxWorkers: 2,
     minWorkers: 1,
-    reporters: ['default'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });
