@@ -111,3 +111,15 @@ export async function resolveRedis(opts: { redisUrl?: string; dataDir: string; l
     },
   };
 }
+
+/** Deletes every key under `prefix:` with SCAN + UNLINK (never KEYS: a shared Redis is not blocked). */
+export async function deleteKeysByPrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let deleted = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) deleted += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return deleted;
+}

@@ -4,21 +4,17 @@ import { Redis } from 'ioredis';
 import { startSimulator, type Simulator } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logging.js';
+import { deleteKeysByPrefix } from '../../src/queue/redis.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** A key prefix no other test file uses: tests share one Redis. */
 export const uniquePrefix = (name: string) => `ndxp-test:${name}:${randomBytes(4).toString('hex')}`;
 
-/** Deletes every key under a prefix (SCAN, not KEYS, so a shared Redis is not blocked). */
+/** Deletes every key a test wrote. */
 export async function dropPrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.unlink(...keys);
-  } while (cursor !== '0');
+  await deleteKeysByPrefix(redis, prefix);
   redis.disconnect();
 }
 
