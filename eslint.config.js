@@ -1,12 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', 'dist/', 'coverage/', 'test-results/', 'src/web/assets/vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', structuredClone: 'readonly', document: 'readonly', window: 'readonly', localStorage: 'readonly', navigator: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       // Handlers read validated wire data whose shape the JSON Schema guarantees; `any` there is deliberate.
       '@typescript-eslint/no-explicit-any': 'off',
@@ -14,6 +15,7 @@ export default tseslint.config(
       // A core module must not reach above itself (ARCHITECTURE.md: src/core imports nothing else in src).
     },
   },
+  { files: ['src/web/public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['src/core/**/*.ts'],
     rules: {

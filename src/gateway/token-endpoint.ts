@@ -35,15 +35,16 @@ export function tokenRouter(deps: GatewayDeps): Router {
         if (grant !== 'client_credentials') {
           throw new NdxpError('INVALID_GRANT', { field: 'grant_type', detailVi: 'chỉ hỗ trợ client_credentials', detailEn: 'only client_credentials is supported' });
         }
+        const basic = basicCredentials(req.get('authorization'));
         const creds =
-          basicCredentials(req.get('authorization')) ??
-          (typeof form.client_id === 'string' && typeof form.client_secret === 'string' ? { id: form.client_id, secret: form.client_secret } : null);
-        if (!creds) {
-          throw new NdxpError('INVALID_CLIENT', { field: 'Authorization', headers: { 'WWW-Authenticate': 'Basic realm="ndxp"' } });
-        }
+          basic ?? (typeof form.client_id === 'string' && typeof form.client_secret === 'string' ? { id: form.client_id, secret: form.client_secret } : null);
+        // RFC 6749 §5.2: challenge with Basic only when the client used it (a browser would otherwise pop a login dialog).
+        const invalidClient = () =>
+          new NdxpError('INVALID_CLIENT', { field: basic || !creds ? 'Authorization' : 'client_secret', headers: basic || !creds ? { 'WWW-Authenticate': 'Basic realm="ndxp"' } : {} });
+        if (!creds) throw invalidClient();
         clientId = creds.id;
         const client = await deps.clients.authenticate(creds.id, creds.secret);
-        if (!client) throw new NdxpError('INVALID_CLIENT', { field: 'Authorization', headers: { 'WWW-Authenticate': 'Basic realm="ndxp"' } });
+        if (!client) throw invalidClient();
         let scopes = client.scopes;
         if (form.scope !== undefined) {
           if (typeof form.scope !== 'string') throw new NdxpError('INVALID_SCOPE', { field: 'scope' });

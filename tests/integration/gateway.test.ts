@@ -34,6 +34,11 @@ describe('POST /token (OAuth2 client credentials)', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.data.error.code).toBe('INVALID_CLIENT');
     expect(wrong.headers['www-authenticate']).toContain('Basic');
+    const post = await t.http.post('/token', 'grant_type=client_credentials&client_id=tthc-an-giang&client_secret=wrong-secret', { headers: form('').headers });
+    expect(post.status).toBe(401);
+    expect(post.headers['www-authenticate']).toBeUndefined(); // no Basic challenge for client_secret_post (browsers)
+    const postOk = await t.http.post('/token', 'grant_type=client_credentials&client_id=tthc-an-giang&client_secret=sandbox-secret', { headers: form('').headers });
+    expect(postOk.status).toBe(200);
     const unknown = await t.http.post('/token', 'grant_type=client_credentials', { auth: { username: 'ai-do', password: 'x' }, headers: form('').headers });
     expect(unknown.status).toBe(401);
     const grant = await t.http.post('/token', 'grant_type=password', { auth: { username: 'tthc-an-giang', password: 'sandbox-secret' }, headers: form('').headers });
