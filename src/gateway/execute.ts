@@ -58,6 +58,17 @@ export interface Execution {
   logError(message: string, meta: Record<string, unknown>): void;
 }
 
+/** SCOPE_FORBIDDEN unless the token carries the operation's scope. */
+export function requireScope(scopes: string[], op: LoadedOperation): void {
+  if (!scopes.includes(op.scope)) {
+    throw new NdxpError('SCOPE_FORBIDDEN', {
+      detailVi: `cần scope "${op.scope}"`,
+      detailEn: `scope "${op.scope}" required`,
+      details: { required: op.scope, granted: scopes },
+    });
+  }
+}
+
 export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();

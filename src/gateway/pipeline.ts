@@ -7,7 +7,7 @@ import type { Logger } from '../logging.js';
 import type { DossierStore } from '../sync/dossier-store.js';
 import { createRecordPort } from '../sync/record-store.js';
 import type { ClientStore, TokenClaims } from './clients.js';
-import { errorResult, executeOperation, type CallResult, type ExecutionTrace } from './execute.js';
+import { errorResult, executeOperation, requireScope, type CallResult, type ExecutionTrace } from './execute.js';
 import { summariseInput, type Journal } from './journal.js';
 import type { GatewayMetrics } from './metrics.js';
 
@@ -71,13 +71,7 @@ export async function runCall(deps: GatewayDeps, call: Call): Promise<CallResult
   let result: CallResult;
   try {
     claims = await authenticate(deps.clients, call.authorization);
-    if (!claims.scopes.includes(op.scope)) {
-      throw new NdxpError('SCOPE_FORBIDDEN', {
-        detailVi: `cần scope "${op.scope}"`,
-        detailEn: `scope "${op.scope}" required`,
-        details: { required: op.scope, granted: claims.scopes },
-      });
-    }
+    requireScope(claims.scopes, op);
     const client = await deps.clients.get(claims.clientId);
     if (!client || client.revokedAt) throw new NdxpError('TOKEN_EXPIRED');
     const info: ClientInfo = { id: client.id, province: client.province, sandbox: client.sandbox, scopes: claims.scopes };
