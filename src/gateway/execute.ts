@@ -56,6 +56,11 @@ export interface Execution {
   dossiers(scenario: string | undefined): DossierPort;
   records: RecordPort;
   logError(message: string, meta: Record<string, unknown>): void;
+  /**
+   * Answer from somewhere else than the mock handler (proxy, record, replay: src/gateway/proxy.ts). Such answers
+   * are passed on even when off-schema (that is contract drift to report, not a bug of ours).
+   */
+  upstream?: (ctx: OperationContext) => Promise<Reply>;
 }
 
 /** SCOPE_FORBIDDEN unless the token carries the operation's scope. */
@@ -152,13 +157,18 @@ export async function executeOperation(ex: Execution, trace: ExecutionTrace): Pr
     records: ex.records,
     headers: ex.headers,
   };
-  const out = await op.def.handler(ctx);
+  const out = ex.upstream ? await ex.upstream(ctx) : await op.def.handler(ctx);
   const replied = out instanceof Reply ? out : new Reply(200, out);
   if (effect.malformed) {
     trace.validation = 'off-schema-by-scenario';
     return { status: replied.status, body: malform(replied.body), headers: replied.headers };
   }
   if (replied.status < 300 && !op.validateResponse(replied.body)) {
+    if (ex.upstream) {
+      trace.validation = 'response-invalid';
+      trace.problems = toFieldProblems(op.validateResponse.errors);
+      return { status: replied.status, body: replied.body, headers: replied.headers };
+    }
     // A mock that answers off-schema is a bug of ours: say so loudly rather than pass bad data on.
     trace.validation = 'response-invalid';
     trace.problems = toFieldProblems(op.validateResponse.errors);

@@ -10,6 +10,7 @@ import type { ClientStore, TokenClaims } from './clients.js';
 import { errorResult, executeOperation, requireScope, type CallResult, type ExecutionTrace } from './execute.js';
 import { summariseInput, type Journal } from './journal.js';
 import type { GatewayMetrics } from './metrics.js';
+import type { UpstreamHandler } from './proxy.js';
 
 export interface GatewayDeps {
   registry: Registry;
@@ -23,6 +24,8 @@ export interface GatewayDeps {
   keyPrefix: string;
   tokenTtlSec: number;
   maxBodyBytes: number;
+  /** Connectors answered by a real upstream or recordings instead of their mock (src/gateway/proxy.ts). */
+  upstreams?: Map<string, UpstreamHandler>;
 }
 
 export interface Call {
@@ -82,6 +85,7 @@ export async function runCall(deps: GatewayDeps, call: Call): Promise<CallResult
         dossiers: (scenario) => deps.dossiers.port(connector.id, info, scenario),
         records: createRecordPort(deps.redis, deps.keyPrefix, client.province, connector.id),
         logError,
+        upstream: deps.upstreams?.get(connector.id),
       },
       trace,
     );
