@@ -13,6 +13,7 @@ import { ClientStore } from './gateway/clients.js';
 import { Journal } from './gateway/journal.js';
 import { GatewayMetrics } from './gateway/metrics.js';
 import type { GatewayDeps } from './gateway/pipeline.js';
+import { createUpstreams, parseUpstreamConfig } from './gateway/proxy.js';
 import type { Logger } from './logging.js';
 import { createDossierProgressQueue, createDossierProgressWorker, progressScheduler } from './queue/dossier-progress.js';
 import { resolveRedis, type RedisHandle } from './queue/redis.js';
@@ -70,6 +71,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   const deps: GatewayDeps = {
     registry, clients, journal, metrics, dossiers, redis, clock, logger,
     keyPrefix: config.keyPrefix, tokenTtlSec: config.tokenTtlSec, maxBodyBytes: config.maxBodyBytes,
+    upstreams: createUpstreams(registry, parseUpstreamConfig(process.env), process.env.NDXP_RECORDINGS_DIR || path.join(config.rootDir, 'mocks')),
   };
 
   const workers: Worker[] = [];

@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { NdxpError } from '../core/errors.js';
+import { shapeBySchemaFile } from '../core/xml-shape.js';
 import type { LoadedConnector, LoadedOperation } from '../core/registry.js';
 import { hasContentType, sendError, toNdxpError } from './http.js';
 import { recordRejection, runCall, type Call, type CallResult, type GatewayDeps } from './pipeline.js';
@@ -112,7 +113,9 @@ function soapHandler(deps: GatewayDeps, connector: LoadedConnector) {
           detailEn: `SOAPAction ${action} expects element ${elementOf(op)}, got ${soap.element}`,
         });
       }
-      const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'soap', input: soap.input, textInput: true });
+      // XML has no arrays: lists of one come as a lone element until shaped by the request schema.
+      const input = shapeBySchemaFile(deps.registry.schemas.coercing, soap.input, op.requestSchema) as Record<string, unknown>;
+      const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'soap', input, textInput: true });
       if (result.error) sendXml(res, result.status, buildSoapFault(result.error, req.requestId), result.headers);
       else sendXml(res, result.status, buildSoapResponse(namespace, elementOf(op), result.body), result.headers);
     } catch (e) {

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import type { ClientInfo, DossierPort, DossierRecord } from '../core/connector.js';
 import { NdxpError } from '../core/errors.js';
 import { makeMaHoSo, vietnamDate } from '../core/identifiers.js';
-import { canMove, nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
+import { nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
+import { dossierExists, dossierNotFound, movedDossierRecord, newDossierRecord } from './dossier-record.js';
 import type { Clock } from '../core/clock.js';
 
 // KEYS: dossier, events stream. ARGV: expected seq, new JSON, event JSON. Returns 1 applied, 0 stale, -1 missing.
@@ -109,29 +110,13 @@ export class DossierStore {
   ): Promise<DossierRecord> {
     const lc = this.lifecycle(connectorId, args.lifecycle);
     const maHoSo = args.maHoSo ?? (await this.nextCode(args.agencyCode));
-    const at = this.clock.now().toISOString();
-    const record: DossierRecord = {
-      maHoSo,
-      connectorId,
-      lifecycle: args.lifecycle,
-      status: lc.initial,
-      seq: 1,
-      clientId: client.id,
-      province: client.province,
-      ...(scenario ? { scenario } : {}),
-      createdAt: at,
-      updatedAt: at,
-      data: args.data,
-      history: [{ seq: 1, from: null, to: lc.initial, at, by: 'province' }],
-    };
+    const record = newDossierRecord(connectorId, lc, client, scenario, { ...args, maHoSo }, this.clock.now());
     const key = this.key(connectorId, maHoSo);
     const ok = await this.redis.eval(
       CREATE_SCRIPT, 3, key, this.eventsKey, this.indexKey(connectorId, client.province),
-      JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')), String(Date.parse(at)), maHoSo,
+      JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')), String(Date.parse(record.createdAt)), maHoSo,
     );
-    if (ok !== 1) {
-      throw new NdxpError('CONFLICT', { field: 'maHoSo', detailVi: `hồ sơ ${maHoSo} đã tồn tại`, detailEn: `dossier ${maHoSo} already exists` });
-    }
+    if (ok !== 1) throw dossierExists(maHoSo);
     await this.planNext(record, lc);
     return record;
   }
@@ -150,34 +135,13 @@ export class DossierStore {
     const key = this.key(connectorId, maHoSo);
     for (let attempt = 0; attempt < 10; attempt++) {
       const raw = await this.redis.get(key);
-      if (!raw) throw new NdxpError('RECORD_NOT_FOUND', { field: 'maHoSo', detailVi: maHoSo, detailEn: maHoSo });
+      if (!raw) throw dossierNotFound(maHoSo);
       const current = JSON.parse(raw) as DossierRecord;
       if ((opts.expectFrom !== undefined && current.status !== opts.expectFrom) || (opts.expectSeq !== undefined && current.seq !== opts.expectSeq)) {
         return null;
       }
       const lc = this.lifecycle(connectorId, current.lifecycle);
-      if (!canMove(lc, current.status, to) || (by === 'province' && !(lc.provinceMoves ?? []).includes(to))) {
-        const fromLabel = lc.states[current.status]?.label ?? current.status;
-        throw new NdxpError('ILLEGAL_TRANSITION', {
-          field: lc.statusField,
-          detailVi: `không thể chuyển từ ${current.status} (${fromLabel}) sang ${to}`,
-          detailEn: `cannot move from ${current.status} to ${to}`,
-          details: { from: current.status, to, allowed: (lc.moves[current.status] ?? []).filter((t) => by === 'central' || (lc.provinceMoves ?? []).includes(t)) },
-        });
-      }
-      const now = this.clock.now();
-      const at = now.toISOString();
-      const seq = current.seq + 1;
-      const next: DossierRecord = {
-        ...current,
-        status: to,
-        seq,
-        updatedAt: at,
-        data: opts.patch ? { ...current.data, ...opts.patch } : current.data,
-        history: [...current.history, { seq, from: current.status, to, at, by, ...(opts.note ? { note: opts.note } : {}) }],
-      };
-      const result = lc.onEnter?.[to]?.({ maHoSo, data: next.data, at: now });
-      if (result) next.result = { ...(current.result ?? {}), ...result };
+      const next = movedDossierRecord(lc, current, to, by, opts, this.clock.now());
       // Compare-and-set on the sequence, and the event appended in the same atomic step.
       const applied = await this.redis.eval(
         CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), JSON.stringify(next), JSON.stringify(this.event(next, current.status, by)),
@@ -224,9 +188,7 @@ export class DossierStore {
       },
       move: async (maHoSo, to, note, patch) => {
         const d = await this.get(connectorId, maHoSo);
-        if (!d || d.province !== client.province) {
-          throw new NdxpError('RECORD_NOT_FOUND', { field: 'maHoSo', detailVi: maHoSo, detailEn: maHoSo });
-        }
+        if (!d || d.province !== client.province) throw dossierNotFound(maHoSo);
         return (await this.transition(connectorId, maHoSo, to, 'province', { note, patch }))!;
       },
     };
