@@ -24,7 +24,7 @@ export class WebhookReceiver {
   private server?: http.Server;
   private readonly hanging = new Set<http.ServerResponse>();
 
-  constructor(private readonly secret: string) {}
+  constructor(readonly secret: string) {}
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
