@@ -27,6 +27,7 @@ export interface Config {
   webhookBackoffMs: number;
   webhookTimeoutMs: number;
   webhookConcurrency: number;
+  webhookLockMs: number;
   /** Where the project's files are read from (connectors' schemas, seeds, reference data). */
   rootDir: string;
 }
@@ -137,6 +138,7 @@ export const CONFIG_VARS = {
   webhookMaxAttempts: { name: 'WEBHOOK_MAX_ATTEMPTS', default: 8, doc: 'Tries of one webhook delivery before it goes to the dead-letter list', parse: int(1, 50) },
   webhookBackoffMs: { name: 'WEBHOOK_BACKOFF_MS', default: 1000, doc: 'First retry delay of a failed webhook; doubles each try, with jitter (capped at 10 min)', parse: int(1, 600_000) },
   webhookTimeoutMs: { name: 'WEBHOOK_TIMEOUT_MS', default: 5000, doc: 'A webhook receiver that has not answered within this time counts as failed', parse: int(50, 120_000) },
+  webhookLockMs: { name: 'WEBHOOK_LOCK_MS', default: 30_000, doc: 'A delivery held longer by a worker that stopped answering (crashed) is taken over by another after this', parse: int(1000, 600_000) },
   webhookConcurrency: { name: 'WEBHOOK_CONCURRENCY', default: 64, doc: 'Webhook deliveries in flight per worker process', parse: int(1, 2000) },
 } satisfies Record<string, VarSpec<unknown>>;
 

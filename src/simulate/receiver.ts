@@ -19,6 +19,8 @@ export class WebhookReceiver {
   badSignatures = 0;
   outOfOrder = 0;
   failedOnPurpose = 0;
+  /** Requests being handled right now (a sender killed meanwhile never sees their answer). */
+  inFlight = 0;
   fault: (body: StatusChangeBody, attempt: number) => ReceiverFault = () => 'ok';
   onApplied?: (body: StatusChangeBody) => void | Promise<void>;
   private server?: http.Server;
@@ -45,6 +47,8 @@ export class WebhookReceiver {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.inFlight++;
+    res.once('close', () => this.inFlight--);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');

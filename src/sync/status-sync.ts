@@ -79,7 +79,7 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
     dispatcher.start();
     worker = createStatusDeliveryWorker({
       connection: conn(), prefix: bullPrefix, queue, lanes, subscriptions, policy, logger: deps.logger,
-      concurrency: config.webhookConcurrency, lockDurationMs: o.lockDurationMs,
+      concurrency: config.webhookConcurrency, lockDurationMs: o.lockDurationMs ?? config.webhookLockMs,
     });
   }
 

@@ -29,7 +29,7 @@ export interface DispatcherDeps {
 
 // Renews the leader lock only if we still hold it.
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
-const LOCK_MS = 10_000;
+const LOCK_MS = 5000;
 
 /**
  * Reads the dossier-events stream in order and turns each event into one delivery per matching subscription, placed
