@@ -19,6 +19,7 @@ import { createDossierProgressQueue, createDossierProgressWorker, progressSchedu
 import { resolveRedis, type RedisHandle } from './queue/redis.js';
 import type { ProgressJob } from './sync/dossier-store.js';
 import { DossierStore } from './sync/dossier-store.js';
+import { createStatusSync, type StatusSync } from './sync/status-sync.js';
 import path from 'node:path';
 
 export interface Simulator {
@@ -27,6 +28,7 @@ export interface Simulator {
   registry: Registry;
   deps: GatewayDeps;
   redis: RedisHandle;
+  sync: StatusSync;
   /** Milliseconds from the call to ready (schemas compiled, Redis connected, listening). */
   startupMs: number;
   close(): Promise<void>;
@@ -81,6 +83,8 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
     workers.push(createDossierProgressWorker(workerConn, bullPrefix, dossiers, logger));
   }
 
+  const sync = createStatusSync({ config, redisHandle, deps, runWorkers: config.role === 'all' || config.role === 'workers' });
+
   const { created } = await clients.ensure({
     id: config.demoClientId,
     secret: config.demoClientSecret,
@@ -94,7 +98,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   let server: Server | undefined;
   let url = '';
   if (config.role !== 'workers') {
-    const app = createGatewayApp(deps);
+    const app = createGatewayApp(deps, (a) => sync.mount(a));
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
@@ -107,7 +111,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   const startupMs = performance.now() - t0;
   let closed = false;
   return {
-    url, config, registry, deps, redis: redisHandle, startupMs,
+    url, config, registry, deps, redis: redisHandle, sync, startupMs,
     async close() {
       if (closed) return;
       closed = true;
@@ -115,6 +119,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
         server.closeAllConnections();
         await new Promise<void>((r) => server!.close(() => r()));
       }
+      await sync.close();
       await Promise.all(workers.map((w) => w.close()));
       await journal.close();
       await progressQueue.close();

@@ -22,6 +22,12 @@ export interface Config {
   tokenTtlSec: number;
   maxBodyBytes: number;
   journalMaxLen: number;
+  /** Status delivery (webhooks): tries before a delivery goes to the dead-letter list, first backoff, HTTP timeout. */
+  webhookMaxAttempts: number;
+  webhookBackoffMs: number;
+  webhookTimeoutMs: number;
+  webhookConcurrency: number;
+  webhookLockMs: number;
   /** Where the project's files are read from (connectors' schemas, seeds, reference data). */
   rootDir: string;
 }
@@ -129,6 +135,11 @@ export const CONFIG_VARS = {
   tokenTtlSec: { name: 'TOKEN_TTL', default: 3600, doc: 'Access token lifetime in seconds (expires_in)', parse: int(5, 86400) },
   maxBodyBytes: { name: 'MAX_BODY_BYTES', default: 1_048_576, doc: 'Largest accepted request body (413 above)', parse: int(1024, 50 * 1_048_576) },
   journalMaxLen: { name: 'JOURNAL_MAX', default: 100_000, doc: 'Entries kept in the traffic journal (capped stream)', parse: int(100, 10_000_000) },
+  webhookMaxAttempts: { name: 'WEBHOOK_MAX_ATTEMPTS', default: 8, doc: 'Tries of one webhook delivery before it goes to the dead-letter list', parse: int(1, 50) },
+  webhookBackoffMs: { name: 'WEBHOOK_BACKOFF_MS', default: 1000, doc: 'First retry delay of a failed webhook; doubles each try, with jitter (capped at 10 min)', parse: int(1, 600_000) },
+  webhookTimeoutMs: { name: 'WEBHOOK_TIMEOUT_MS', default: 5000, doc: 'A webhook receiver that has not answered within this time counts as failed', parse: int(50, 120_000) },
+  webhookLockMs: { name: 'WEBHOOK_LOCK_MS', default: 30_000, doc: 'A delivery held longer by a worker that stopped answering (crashed) is taken over by another after this', parse: int(1000, 600_000) },
+  webhookConcurrency: { name: 'WEBHOOK_CONCURRENCY', default: 64, doc: 'Webhook deliveries in flight per worker process', parse: int(1, 2000) },
 } satisfies Record<string, VarSpec<unknown>>;
 
 type Parsed = { [K in keyof typeof CONFIG_VARS]: ReturnType<(typeof CONFIG_VARS)[K]['parse']> | (typeof CONFIG_VARS)[K]['default'] };

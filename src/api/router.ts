@@ -6,7 +6,7 @@ import { authenticate, type GatewayDeps } from '../gateway/pipeline.js';
 type Handler = (req: Request, res: Response) => Promise<void> | void;
 
 /** Wraps an async route so every failure becomes the error envelope. */
-const safe = (fn: Handler): Handler => async (req, res) => {
+export const safe = (fn: Handler): Handler => async (req, res) => {
   try {
     await fn(req, res);
   } catch (e) {
@@ -14,7 +14,7 @@ const safe = (fn: Handler): Handler => async (req, res) => {
   }
 };
 
-const one = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+export const one = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
 
 /** REST API for the dashboard, the CLI and the SDK: the catalog, a client's own traffic and scenario switch. */
 export function apiRouter(deps: GatewayDeps): Router {
