@@ -18,6 +18,7 @@ import { createDossierProgressQueue, createDossierProgressWorker, progressSchedu
 import { resolveRedis, type RedisHandle } from './queue/redis.js';
 import type { ProgressJob } from './sync/dossier-store.js';
 import { DossierStore } from './sync/dossier-store.js';
+import { startRollout, type RolloutModule } from './rollout/module.js';
 import path from 'node:path';
 
 export interface Simulator {
@@ -28,6 +29,7 @@ export interface Simulator {
   redis: RedisHandle;
   /** Milliseconds from the call to ready (schemas compiled, Redis connected, listening). */
   startupMs: number;
+  rollout: RolloutModule;
   close(): Promise<void>;
 }
 
@@ -89,10 +91,12 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   });
   if (created) logger.info('demo sandbox client created', { clientId: config.demoClientId });
 
+  const rollout = await startRollout({ config, gateway: deps, redisHandle, logger, runWorkers: config.role === 'all' || config.role === 'workers' });
+
   let server: Server | undefined;
   let url = '';
   if (config.role !== 'workers') {
-    const app = createGatewayApp(deps);
+    const app = createGatewayApp(deps, (a) => a.use(rollout.router));
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
@@ -105,7 +109,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   const startupMs = performance.now() - t0;
   let closed = false;
   return {
-    url, config, registry, deps, redis: redisHandle, startupMs,
+    url, config, registry, deps, redis: redisHandle, startupMs, rollout,
     async close() {
       if (closed) return;
       closed = true;
@@ -113,6 +117,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
         server.closeAllConnections();
         await new Promise<void>((r) => server!.close(() => r()));
       }
+      await rollout.close();
       await Promise.all(workers.map((w) => w.close()));
       await journal.close();
       await progressQueue.close();
