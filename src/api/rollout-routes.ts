@@ -14,6 +14,7 @@ import type { RolloutService } from '../rollout/service.js';
 import { STAGES, STAGE_LABELS } from '../rollout/stages.js';
 import type { RolloutRow } from '../rollout/store.js';
 import type { JsonSchema } from '../rollout/validation.js';
+import { COLUMNS, parseSheet, readIntents, SheetError, toCsv, toXlsx } from '../rollout/spreadsheet.js';
 import type { RouteReply, RouteSpec } from './route-spec.js';
 
 export interface RolloutApiDeps {
@@ -25,8 +26,8 @@ export interface RolloutApiDeps {
   hostProvince: string;
   sessionTtlSec: number;
   secureCookie: boolean;
-  /** Extra routes' helpers (import/export, reports) plug in here. */
-  extras?: Record<string, unknown>;
+  /** Queues a monthly report on the `reports` queue and waits for it. */
+  runReport(job: { kind: 'monthly'; province: string; month: string }): Promise<{ province: string; month: string; generatedAt: string; jobId: string }>;
 }
 
 export type Access =
@@ -332,6 +333,68 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
         const out = [];
         for (const r of rows.filter((x) => x.stage === 'van-hanh')) out.push({ connector: r.connector, ...(await deps.service.store.getHealth(r.province, r.connector)) });
         return { body: out };
+      },
+    },
+    // ---- spreadsheet and reports --------------------------------------------------------------------------
+    {
+      id: 'province.export', method: 'get', path: '/api/rollout/provinces/:province/export', tags: rowTags, access: 'province-read', params: P,
+      query: obj({ format: { enum: ['csv', 'xlsx'] } }),
+      summary: `Xuất bảng theo dõi (CSV hoặc XLSX; cột: ${COLUMNS.map((c) => c.vi).join(', ')})`, summaryEn: 'Export the tracking sheet (CSV or XLSX, documented columns)',
+      responses: { 200: { description: 'Tệp', contentType: 'text/csv | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, ...COMMON_ERRORS },
+      async handler({ deps, params, query, user }) {
+        const { profile, rows } = await visibleRows(deps, user, params.province!);
+        const sheet = deps.service.sheetRows(profile, rows);
+        const name = `theo-doi-ndxp-${profile.id}-${deps.service.today()}`;
+        if (query.format === 'xlsx') {
+          return { raw: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await toXlsx(sheet, profile.name), filename: `${name}.xlsx` } };
+        }
+        return { raw: { contentType: 'text/csv; charset=utf-8', data: toCsv(sheet), filename: `${name}.csv` } };
+      },
+    },
+    {
+      id: 'province.import', method: 'post', path: '/api/rollout/provinces/:province/import', tags: rowTags, access: 'province-admin', params: P, bodyType: 'raw',
+      query: obj({ dryRun: { enum: ['true', 'false'] }, reason: { type: 'string', minLength: 3, maxLength: 500 } }),
+      summary: 'Nhập bảng theo dõi (CSV hoặc XLSX, cùng bố cục cột với bản xuất); báo cáo từng dòng bị từ chối và lý do', summaryEn: 'Import the tracking sheet (CSV or XLSX, same columns as the export); per-row rejection report',
+      responses: { 200: { description: 'Báo cáo nhập: applied/unchanged/rejected và từng dòng' }, ...COMMON_ERRORS },
+      async handler({ deps, params, query, body, user }) {
+        const data = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+        if (data.length === 0) throw new NdxpError('VALIDATION_FAILED', { field: 'file', detailVi: 'tệp trống', detailEn: 'empty file' });
+        let parsed;
+        try {
+          parsed = await parseSheet(data);
+        } catch (e) {
+          if (e instanceof SheetError) throw new NdxpError('VALIDATION_FAILED', { field: 'file', detailVi: e.message, detailEn: e.message });
+          throw e;
+        }
+        const intents = readIntents(parsed, deps.reference.systems);
+        const report = await deps.service.importRows(params.province!, actor(user), intents, { dryRun: query.dryRun === 'true', reason: query.reason ?? 'Nhập từ bảng theo dõi' });
+        return { body: report };
+      },
+    },
+    {
+      id: 'reports.create', method: 'post', path: '/api/rollout/provinces/:province/reports', tags: rowTags, access: 'province-overview', params: P,
+      body: obj({ month: { type: 'string', pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$' } }, ['month']),
+      summary: 'Lập báo cáo tháng (qua hàng đợi reports): CSV và trang HTML để in', summaryEn: 'Build the monthly report (reports queue): CSV and a printable HTML page',
+      responses: { 201: { description: 'Đã lập; đường dẫn tải' }, ...COMMON_ERRORS, 503: err('Hàng đợi không trả lời') },
+      async handler({ deps, params, body }) {
+        const done = await deps.runReport({ kind: 'monthly', province: params.province!, month: body.month });
+        const base = `/api/rollout/provinces/${params.province}/reports/${done.month}`;
+        return { status: 201, body: { ...done, csv: `${base}.csv`, html: `${base}.html` } };
+      },
+    },
+    {
+      id: 'reports.get', method: 'get', path: '/api/rollout/provinces/:province/reports/:file', tags: rowTags, access: 'province-overview',
+      params: obj({ province: ID, file: { type: 'string', pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])\\.(csv|html)$' } }, ['province', 'file']),
+      summary: 'Tải báo cáo tháng đã lập (yyyy-MM.csv hoặc yyyy-MM.html)', summaryEn: 'Download a built monthly report (yyyy-MM.csv or yyyy-MM.html)',
+      responses: { 200: { description: 'Báo cáo', contentType: 'text/csv | text/html' }, ...COMMON_ERRORS, 404: err('Chưa lập báo cáo tháng này') },
+      async handler({ deps, params }) {
+        const [month, ext] = params.file!.split('.') as [string, 'csv' | 'html'];
+        const stored = await deps.service.store.getReport(params.province!, month);
+        const data = stored[ext];
+        if (!data) throw new NdxpError('RECORD_NOT_FOUND', { field: 'file', detailVi: `chưa lập báo cáo tháng ${month}`, detailEn: `no report for ${month} yet` });
+        return ext === 'csv'
+          ? { raw: { contentType: 'text/csv; charset=utf-8', data, filename: `bao-cao-ndxp-${params.province}-${month}.csv` } }
+          : { raw: { contentType: 'text/html; charset=utf-8', data }, headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" } };
       },
     },
     // ---- users --------------------------------------------------------------------------------------------

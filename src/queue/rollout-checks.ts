@@ -1,7 +1,7 @@
 import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { NdxpError } from '../core/errors.js';
 import type { Logger } from '../logging.js';
+import { addAndWait } from './await-job.js';
 import type { GateJob, GateRunner } from '../rollout/service.js';
 import type { GateResult } from '../rollout/store.js';
 
@@ -51,17 +51,7 @@ export function createRolloutChecksWorker(connection: Redis, prefix: string, han
 
 /** A GateRunner that queues the evaluation and waits for a worker's answer (503 if none answers in time). */
 export function queuedGateRunner(queue: Queue<RolloutCheckJob>, events: QueueEvents, waitMs: number): GateRunner {
-  return async (job) => {
-    const added = await queue.add('gate', { kind: 'gate', ...job });
-    try {
-      return (await added.waitUntilFinished(events, waitMs)) as GateResult;
-    } catch (e) {
-      throw new NdxpError('SERVICE_NOT_READY', {
-        detailVi: `chưa có kết quả kiểm tra bằng chứng (${(e as Error).message.slice(0, 120)})`,
-        detailEn: `no gate result (${(e as Error).message.slice(0, 120)})`,
-      });
-    }
-  };
+  return async (job) => (await addAndWait<RolloutCheckJob, GateResult>(queue, 'gate', { kind: 'gate', ...job }, events, waitMs, { vi: 'kiểm tra bằng chứng', en: 'gate check' })).result;
 }
 
 export function createRolloutChecksEvents(connection: Redis, prefix: string): QueueEvents {

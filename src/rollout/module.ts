@@ -13,6 +13,7 @@ import type { RedisHandle } from '../queue/redis.js';
 import {
   createRolloutChecksEvents, createRolloutChecksQueue, createRolloutChecksWorker, queuedGateRunner, scheduleRolloutChecks,
 } from '../queue/rollout-checks.js';
+import { createReportsEvents, createReportsQueue, createReportsWorker, queuedReportRunner, scheduleMonthlyReport } from '../queue/reports.js';
 import { checkProvinceHealth } from './health.js';
 import { loadProfilesFromDir } from './province.js';
 import { RolloutService } from './service.js';
@@ -61,21 +62,31 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
   const events: QueueEvents = createRolloutChecksEvents(eventsConn, bullPrefix);
   await events.waitUntilReady();
   service.gateRunner = queuedGateRunner(queue, events, config.gateWaitMs);
+  const reportsQueue = createReportsQueue(queueConn, bullPrefix);
+  const reportsEventsConn: Redis = args.redisHandle.connect();
+  const reportsEvents = createReportsEvents(reportsEventsConn, bullPrefix);
+  await reportsEvents.waitUntilReady();
 
-  let worker: Worker | undefined;
+  const workers: Worker[] = [];
   let workerConn: Redis | undefined;
+  // Up to a minute: a report over a busy month takes longer than a gate check.
+  const runReport = queuedReportRunner(reportsQueue, reportsEvents, Math.max(config.gateWaitMs, 60_000));
   if (args.runWorkers) {
     workerConn = args.redisHandle.connect();
-    worker = createRolloutChecksWorker(workerConn, bullPrefix, {
+    workers.push(createRolloutChecksWorker(workerConn, bullPrefix, {
       gate: (job, jobId) => service.computeGate(job, jobId),
       health: (province) => checkProvinceHealth(gateway, store, province),
       snapshot: (province) => service.snapshot(province),
-    }, logger);
-    for (const p of await store.listProvinces()) await scheduleRolloutChecks(queue, p, config.healthCheckEverySec * 1000);
+    }, logger));
+    workers.push(createReportsWorker(workerConn, bullPrefix, (job) => service.buildReport(job), logger));
+    for (const p of await store.listProvinces()) {
+      await scheduleRolloutChecks(queue, p, config.healthCheckEverySec * 1000);
+      await scheduleMonthlyReport(reportsQueue, p);
+    }
   }
 
   const deps: RolloutApiDeps = {
-    service, users, gateway, reference, hostProvince: config.province, sessionTtlSec: config.sessionTtlSec, secureCookie: config.cookieSecure,
+    service, users, gateway, reference, hostProvince: config.province, sessionTtlSec: config.sessionTtlSec, secureCookie: config.cookieSecure, runReport,
   };
   const routes = buildRolloutRoutes(reference);
   const router = mountRoutes(routes, { deps, resolveUser: resolveUser(deps), authorise, jsonLimit: '1mb', rawLimit: '10mb' });
@@ -83,10 +94,10 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
   return {
     service, users, routes, router,
     async close() {
-      await worker?.close();
-      await events.close();
-      await queue.close();
-      for (const c of [queueConn, eventsConn, workerConn]) c?.disconnect();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([events.close(), reportsEvents.close()]);
+      await Promise.all([queue.close(), reportsQueue.close()]);
+      for (const c of [queueConn, eventsConn, reportsEventsConn, workerConn]) c?.disconnect();
     },
   };
 }

@@ -3,8 +3,10 @@ import type { Registry } from '../core/registry.js';
 import type { ClientStore } from '../gateway/clients.js';
 import type { Journal, JournalEntry } from '../gateway/journal.js';
 import { evaluateGate, type GateConnector } from './gates.js';
+import type { RowIntent, RowProblem, SheetRowInput } from './spreadsheet.js';
 import type { ProvinceProfile } from './province.js';
-import { summarise, vnDate } from './readiness.js';
+import { rowStatus, summarise, vnDate } from './readiness.js';
+import { buildMonthlyReport, monthEnd, previousMonth } from './report.js';
 import { GATED_STAGES, STAGE_LABELS, checkMove, hasReason, isStage, type Flag, type Stage } from './stages.js';
 import type { Actor, Evidence, GateResult, RolloutRow, RolloutStore } from './store.js';
 
@@ -146,10 +148,94 @@ export class RolloutService {
     return { row, evidence };
   }
 
+  /** Applies checked spreadsheet rows (an admin's bulk update, audited as `import`); rejected rows are reported. */
+  async importRows(province: string, actor: Actor, intents: RowIntent[], opts: { dryRun: boolean; reason: string }): Promise<ImportReport> {
+    const report: ImportReport = { dryRun: opts.dryRun, applied: 0, unchanged: 0, rejected: 0, rows: [] };
+    for (const intent of intents) {
+      if (intent.problems.length || !intent.connector) {
+        report.rejected++;
+        report.rows.push({ line: intent.line, ...(intent.connector ? { connector: intent.connector } : {}), status: 'rejected', problems: intent.problems });
+        continue;
+      }
+      const current = await this.rowOrThrow(province, intent.connector);
+      const changes = importChanges(current, intent);
+      if (Object.keys(changes.to).length === 0) {
+        report.unchanged++;
+        report.rows.push({ line: intent.line, connector: intent.connector, status: 'unchanged' });
+        continue;
+      }
+      if (!opts.dryRun) {
+        await this.store.mutate(province, intent.connector, actor, (r, at) => {
+          const c = importChanges(r, intent);
+          const next: RolloutRow = { ...r, ...(c.to.stage ? { stage: c.to.stage as Stage, stageSince: at } : {}), ...(c.to.deadline ? { deadline: c.to.deadline as string } : {}) };
+          if ('note' in c.to) next.note = c.to.note as string;
+          for (const flag of ['blocked', 'suspended'] as const) {
+            if (!(flag in c.to)) continue;
+            if (c.to[flag]) next[flag] = { reason: c.to[flag] as string, since: at, by: actor.userId };
+            else delete next[flag];
+          }
+          return { row: next, audit: { action: 'import', from: c.from, to: c.to, reason: opts.reason, overrode: ['import'] } };
+        });
+      }
+      report.applied++;
+      report.rows.push({ line: intent.line, connector: intent.connector, status: opts.dryRun ? 'would-apply' : 'applied', changes });
+    }
+    if (!opts.dryRun && report.applied) await this.snapshot(province);
+    return report;
+  }
+
+  /** The rows in the spreadsheet's shape (export, monthly report). */
+  sheetRows(profile: ProvinceProfile, rows: RolloutRow[]): SheetRowInput[] {
+    const today = this.today();
+    const names = (ids: string[] = []) => ids.map((id) => profile.agencies.find((a) => a.id === id)?.name ?? id);
+    return [...rows].sort((a, b) => a.stt - b.stt).map((r) => ({
+      stt: r.stt, connector: r.connector, name: r.name, lead: names(profile.assignments[r.connector]?.lead), coordinating: names(profile.assignments[r.connector]?.coordinating),
+      stage: r.stage, deadline: r.deadline, ...(r.blocked ? { blocked: r.blocked.reason } : {}), ...(r.suspended ? { suspended: r.suspended.reason } : {}),
+      ...(r.note ? { note: r.note } : {}), daysLate: rowStatus(r, today).daysLate, updatedAt: r.updatedAt,
+    }));
+  }
+
+  /** Builds and stores a monthly report (the reports worker calls this). */
+  async buildReport(job: { province: string; month: string }): Promise<{ province: string; month: string; generatedAt: string }> {
+    const month = job.month === 'previous' ? previousMonth(this.today()) : job.month;
+    const from = Date.parse(`${month}-01T00:00:00Z`) - 31 * 86_400_000;
+    const [profile, rows, audit] = await Promise.all([
+      this.profileOrThrow(job.province), this.store.listRows(job.province), this.store.auditBetween(job.province, from, Date.parse(`${monthEnd(month)}T23:59:59Z`) + 86_400_000),
+    ]);
+    const report = buildMonthlyReport({ profile, rows, audit, month, today: this.today(), generatedAt: this.now().toISOString() });
+    await this.store.putReport(report);
+    return { province: report.province, month, generatedAt: report.generatedAt };
+  }
+
   /** Today's point of the burn-up: overwritten by every change today, so the last state of each day is kept. */
   async snapshot(province: string): Promise<void> {
     const rows = await this.store.listRows(province);
     const today = this.today();
     await this.store.putSnapshot(province, today, summarise(rows, today));
   }
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  applied: number;
+  unchanged: number;
+  rejected: number;
+  rows: Array<{ line: number; connector?: string; status: 'applied' | 'would-apply' | 'unchanged' | 'rejected'; problems?: RowProblem[]; changes?: { from: Record<string, unknown>; to: Record<string, unknown> } }>;
+}
+
+/** The fields a sheet row changes (old and new values); empty when the row already says the same. */
+function importChanges(row: RolloutRow, intent: RowIntent): { from: Record<string, unknown>; to: Record<string, unknown> } {
+  const from: Record<string, unknown> = {};
+  const to: Record<string, unknown> = {};
+  const put = (k: string, before: unknown, after: unknown) => {
+    if (after === undefined || (before ?? null) === (after ?? null)) return;
+    from[k] = before ?? null;
+    to[k] = after;
+  };
+  put('stage', row.stage, intent.stage);
+  put('deadline', row.deadline, intent.deadline);
+  put('blocked', row.blocked?.reason, intent.blocked);
+  put('suspended', row.suspended?.reason, intent.suspended);
+  put('note', row.note ?? '', intent.note);
+  return { from, to };
 }

@@ -190,6 +190,12 @@ export class RolloutStore {
     return { entries: out, next: null };
   }
 
+  /** Entries appended between two instants (stream ids are millisecond times), oldest first. */
+  async auditBetween(province: string, fromMs: number, toMs: number): Promise<AuditEntry[]> {
+    const rows = await this.redis.xrange(this.auditKey(province), String(fromMs), String(toMs));
+    return rows.map(([id, fields]) => ({ ...(JSON.parse(fields[1] ?? '{}') as AuditEntry), id }));
+  }
+
   async putGate(province: string, connector: string, result: GateResult): Promise<void> {
     await this.redis.hset(this.k('gate', province, connector), result.target, JSON.stringify(result));
   }
@@ -233,6 +239,14 @@ export class RolloutStore {
     return Object.entries(all)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([date, v]) => ({ date, ...(JSON.parse(v) as Record<string, unknown>) }));
+  }
+
+  async putReport(report: { province: string; month: string; generatedAt: string; csv: string; html: string }): Promise<void> {
+    await this.redis.hset(this.k('report', report.province, report.month), 'csv', report.csv, 'html', report.html, 'generatedAt', report.generatedAt);
+  }
+
+  async getReport(province: string, month: string): Promise<{ csv?: string; html?: string; generatedAt?: string }> {
+    return this.redis.hgetall(this.k('report', province, month));
   }
 
   newEvidence(kind: Evidence['kind'], text: string, by: string, url?: string): Evidence {

@@ -72,6 +72,10 @@ const CASES: Case[] = [
   { route: 'province.summary', method: 'get', path: (t) => `${P(t)}/summary`, allowed: readsProvince },
   { route: 'province.history', method: 'get', path: (t) => `${P(t)}/history`, allowed: overview },
   { route: 'province.health', method: 'get', path: (t) => `${P(t)}/health`, allowed: readsProvince },
+  { route: 'province.export', method: 'get', path: (t) => `${P(t)}/export?format=csv`, allowed: readsProvince },
+  { route: 'province.import', method: 'post', path: (t) => `${P(t)}/import`, allowed: adminOf, body: () => 'Mã hệ thống,Ghi chú\ngia,kiểm tra phân quyền\n' },
+  { route: 'reports.create', method: 'post', path: (t) => `${P(t)}/reports`, allowed: overview, body: () => ({ month: '2025-03' }) },
+  { route: 'reports.get', method: 'get', path: (t) => `${P(t)}/reports/2025-03.html`, allowed: overview },
   { route: 'users.list', method: 'get', path: (t) => `${P(t)}/users`, allowed: adminOf },
   { route: 'users.create', method: 'post', path: (t) => `${P(t)}/users`, allowed: adminOf, body: () => ({ username: `viewer-${uniq()}`, password: 'mat-khau-dai-du', name: 'Người xem', role: 'viewer' }) },
   { route: 'dev.clients.list', method: 'get', path: () => '/api/dev/clients', allowed: everyone },
@@ -186,7 +190,7 @@ describe('authorisation matrix of the rollout API', () => {
       for (const e of changes) {
         const u = Object.values(USERS).find((x) => x.username === e.by)!;
         const target = { province, connector: e.connector, clientId: '' };
-        const ok = ['suspend', 'deadline'].includes(e.action) ? adminOf(u, target) : writesRow(u, target);
+        const ok = ['suspend', 'deadline', 'import'].includes(e.action) ? adminOf(u, target) : writesRow(u, target);
         expect(ok, `${e.by} ${e.action} ${province}/${e.connector}`).toBe(true);
       }
     }
