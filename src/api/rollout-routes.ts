@@ -26,6 +26,8 @@ export interface RolloutApiDeps {
   hostProvince: string;
   sessionTtlSec: number;
   secureCookie: boolean;
+  /** Runs a health round of the province's connectors in operation on the rollout-checks queue. */
+  runHealth(province: string): Promise<{ checked: number; ok: number }>;
   /** Queues a monthly report on the `reports` queue and waits for it. */
   runReport(job: { kind: 'monthly'; province: string; month: string }): Promise<{ province: string; month: string; generatedAt: string; jobId: string }>;
 }
@@ -395,6 +397,14 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
         return ext === 'csv'
           ? { raw: { contentType: 'text/csv; charset=utf-8', data, filename: `bao-cao-ndxp-${params.province}-${month}.csv` } }
           : { raw: { contentType: 'text/html; charset=utf-8', data }, headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" } };
+      },
+    },
+    {
+      id: 'province.healthCheck', method: 'post', path: '/api/rollout/provinces/:province/health-checks', tags: rowTags, access: 'province-admin', params: P,
+      summary: 'Kiểm tra ngay các hệ thống đang vận hành (ngoài lịch định kỳ)', summaryEn: 'Run the health checks of connectors in operation now (besides the schedule)',
+      responses: { 200: { description: 'Số hệ thống đã kiểm tra và số đạt' }, ...COMMON_ERRORS, 503: err('Hàng đợi không trả lời') },
+      async handler({ deps, params }) {
+        return { body: await deps.runHealth(params.province!) };
       },
     },
     // ---- users --------------------------------------------------------------------------------------------

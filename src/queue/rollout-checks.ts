@@ -54,6 +54,11 @@ export function queuedGateRunner(queue: Queue<RolloutCheckJob>, events: QueueEve
   return async (job) => (await addAndWait<RolloutCheckJob, GateResult>(queue, 'gate', { kind: 'gate', ...job }, events, waitMs, { vi: 'kiểm tra bằng chứng', en: 'gate check' })).result;
 }
 
+/** Runs one health round now (besides the repeatable one) and waits for its counts. */
+export function queuedHealthRunner(queue: Queue<RolloutCheckJob>, events: QueueEvents, waitMs: number) {
+  return async (province: string) => (await addAndWait<RolloutCheckJob, { checked: number; ok: number }>(queue, 'health', { kind: 'health', province }, events, waitMs, { vi: 'kiểm tra vận hành', en: 'health check' })).result;
+}
+
 export function createRolloutChecksEvents(connection: Redis, prefix: string): QueueEvents {
   return new QueueEvents(ROLLOUT_CHECKS, { connection: connection as ConnectionOptions, prefix });
 }

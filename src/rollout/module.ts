@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { QueueEvents, Worker } from 'bullmq';
+import type { Queue, QueueEvents, Worker } from 'bullmq';
 import type { Router } from 'express';
 import type { Redis } from 'ioredis';
 import { buildRolloutRoutes, authorise, resolveUser, type RolloutApiDeps, type RolloutRoute } from '../api/rollout-routes.js';
@@ -11,7 +11,7 @@ import type { GatewayDeps } from '../gateway/pipeline.js';
 import type { Logger } from '../logging.js';
 import type { RedisHandle } from '../queue/redis.js';
 import {
-  createRolloutChecksEvents, createRolloutChecksQueue, createRolloutChecksWorker, queuedGateRunner, scheduleRolloutChecks,
+  createRolloutChecksEvents, createRolloutChecksQueue, createRolloutChecksWorker, queuedGateRunner, queuedHealthRunner, scheduleRolloutChecks,
 } from '../queue/rollout-checks.js';
 import { createReportsEvents, createReportsQueue, createReportsWorker, queuedReportRunner, scheduleMonthlyReport } from '../queue/reports.js';
 import { checkProvinceHealth } from './health.js';
@@ -24,6 +24,8 @@ export interface RolloutModule {
   users: UserStore;
   routes: RolloutRoute[];
   router: Router;
+  /** rollout-checks and reports (for bull-board at /admin/queues, and tests). */
+  queues: Queue[];
   close(): Promise<void>;
 }
 
@@ -87,12 +89,13 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
 
   const deps: RolloutApiDeps = {
     service, users, gateway, reference, hostProvince: config.province, sessionTtlSec: config.sessionTtlSec, secureCookie: config.cookieSecure, runReport,
+    runHealth: queuedHealthRunner(queue, events, Math.max(config.gateWaitMs, 60_000)),
   };
   const routes = buildRolloutRoutes(reference);
   const router = mountRoutes(routes, { deps, resolveUser: resolveUser(deps), authorise, jsonLimit: '1mb', rawLimit: '10mb' });
 
   return {
-    service, users, routes, router,
+    service, users, routes, router, queues: [queue as unknown as Queue, reportsQueue as unknown as Queue],
     async close() {
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([events.close(), reportsEvents.close()]);

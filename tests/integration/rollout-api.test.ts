@@ -122,6 +122,15 @@ describe('rollout tracker over HTTP', () => {
     expect(moved.data.row).toMatchObject({ stage: 'van-hanh', overdue: false, daysLate: 0, score: 1 });
     expect(moved.data.gate.jobId).toBeTruthy();
 
+    // Connectors in operation get health checks (queued, repeatable); their uptime is recorded.
+    const admin = await signIn(t.http, 'admin.an-giang');
+    expect((await t.http.post(`${AG}/health-checks`, {}, { headers: admin })).data).toMatchObject({ checked: 2, ok: 1 });
+    const health = await t.http.get(`${AG}/health`, { headers: agency });
+    expect(health.data).toEqual([expect.objectContaining({ connector: 'dang-ky-doanh-nghiep', checks: 1, ok: 1, uptime: 1, lastOk: true })]);
+    const row = await t.http.get(DKDN, { headers: agency });
+    expect(row.data.health.recent[0]).toMatchObject({ ok: true, detail: expect.stringContaining('HTTP 200') });
+    expect(row.data.gates.find((g: any) => g.target === 'van-hanh')).toMatchObject({ passed: true });
+
     // The developer reads its own client's traffic, not the demo client's.
     const journal = await t.http.get(`/api/dev/clients/${clientId}/journal`, { headers: dev, params: { limit: '5' } });
     expect(journal.data.entries.every((e: any) => e.clientId === clientId)).toBe(true);

@@ -76,6 +76,7 @@ const CASES: Case[] = [
   { route: 'province.import', method: 'post', path: (t) => `${P(t)}/import`, allowed: adminOf, body: () => 'Mã hệ thống,Ghi chú\ngia,kiểm tra phân quyền\n' },
   { route: 'reports.create', method: 'post', path: (t) => `${P(t)}/reports`, allowed: overview, body: () => ({ month: '2025-03' }) },
   { route: 'reports.get', method: 'get', path: (t) => `${P(t)}/reports/2025-03.html`, allowed: overview },
+  { route: 'province.healthCheck', method: 'post', path: (t) => `${P(t)}/health-checks`, allowed: adminOf },
   { route: 'users.list', method: 'get', path: (t) => `${P(t)}/users`, allowed: adminOf },
   { route: 'users.create', method: 'post', path: (t) => `${P(t)}/users`, allowed: adminOf, body: () => ({ username: `viewer-${uniq()}`, password: 'mat-khau-dai-du', name: 'Người xem', role: 'viewer' }) },
   { route: 'dev.clients.list', method: 'get', path: () => '/api/dev/clients', allowed: everyone },
