@@ -20,6 +20,7 @@ import { resolveRedis, type RedisHandle } from './queue/redis.js';
 import type { ProgressJob } from './sync/dossier-store.js';
 import { DossierStore } from './sync/dossier-store.js';
 import { createStatusSync, type StatusSync } from './sync/status-sync.js';
+import { startRollout, type RolloutModule } from './rollout/module.js';
 import path from 'node:path';
 
 export interface Simulator {
@@ -31,6 +32,7 @@ export interface Simulator {
   sync: StatusSync;
   /** Milliseconds from the call to ready (schemas compiled, Redis connected, listening). */
   startupMs: number;
+  rollout: RolloutModule;
   close(): Promise<void>;
 }
 
@@ -95,10 +97,15 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   });
   if (created) logger.info('demo sandbox client created', { clientId: config.demoClientId });
 
+  const rollout = await startRollout({ config, gateway: deps, redisHandle, logger, runWorkers: config.role === 'all' || config.role === 'workers' });
+
   let server: Server | undefined;
   let url = '';
   if (config.role !== 'workers') {
-    const app = createGatewayApp(deps, (a) => sync.mount(a));
+    const app = createGatewayApp(deps, (a) => {
+      sync.mount(a);
+      a.use(rollout.router);
+    });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
@@ -111,7 +118,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   const startupMs = performance.now() - t0;
   let closed = false;
   return {
-    url, config, registry, deps, redis: redisHandle, sync, startupMs,
+    url, config, registry, deps, redis: redisHandle, sync, startupMs, rollout,
     async close() {
       if (closed) return;
       closed = true;
@@ -120,6 +127,7 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
         await new Promise<void>((r) => server!.close(() => r()));
       }
       await sync.close();
+      await rollout.close();
       await Promise.all(workers.map((w) => w.close()));
       await journal.close();
       await progressQueue.close();

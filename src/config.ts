@@ -28,6 +28,13 @@ export interface Config {
   webhookTimeoutMs: number;
   webhookConcurrency: number;
   webhookLockMs: number;
+  sessionTtlSec: number;
+  demoAdminPassword: string;
+  demoUserPassword: string;
+  provincesDir: string;
+  healthCheckEverySec: number;
+  gateWaitMs: number;
+  cookieSecure: boolean;
   /** Where the project's files are read from (connectors' schemas, seeds, reference data). */
   rootDir: string;
 }
@@ -51,6 +58,11 @@ const int = (min: number, max: number) => (raw: string) => {
   const n = Number(raw);
   if (n < min || n > max) throw new Error(`must be between ${min} and ${max}`);
   return n;
+};
+
+const minLen = (n: number) => (raw: string) => {
+  if (raw.length < n) throw new Error(`must be at least ${n} characters`);
+  return raw;
 };
 
 /** The documented variables (README "Configuration" is generated from the same list by `describeConfig`). */
@@ -140,6 +152,17 @@ export const CONFIG_VARS = {
   webhookTimeoutMs: { name: 'WEBHOOK_TIMEOUT_MS', default: 5000, doc: 'A webhook receiver that has not answered within this time counts as failed', parse: int(50, 120_000) },
   webhookLockMs: { name: 'WEBHOOK_LOCK_MS', default: 30_000, doc: 'A delivery held longer by a worker that stopped answering (crashed) is taken over by another after this', parse: int(1000, 600_000) },
   webhookConcurrency: { name: 'WEBHOOK_CONCURRENCY', default: 64, doc: 'Webhook deliveries in flight per worker process', parse: int(1, 2000) },
+  // Rollout tracker (src/rollout, src/auth): sessions, demo accounts, extra provinces, checks.
+  sessionTtlSec: { name: 'SESSION_TTL', default: 28_800, doc: 'Sign-in session lifetime in seconds', parse: int(60, 30 * 86400) },
+  demoAdminPassword: { name: 'DEMO_ADMIN_PASSWORD', default: 'admin-sandbox-2025', doc: 'Password of the demo Sở admin and national accounts (sandbox value)', parse: minLen(10) },
+  demoUserPassword: { name: 'DEMO_USER_PASSWORD', default: 'user-sandbox-2025', doc: 'Password of the other demo accounts (sandbox value)', parse: minLen(10) },
+  provincesDir: { name: 'PROVINCES_DIR', default: '', doc: 'Extra province profiles (*.json, *.yaml) loaded at start beside reference/provinces', parse: (raw: string) => raw },
+  healthCheckEverySec: { name: 'HEALTH_CHECK_EVERY', default: 300, doc: 'Seconds between health checks of connectors in vận hành (uptime)', parse: int(5, 86400) },
+  gateWaitMs: { name: 'GATE_WAIT_MS', default: 10_000, doc: 'How long a stage move waits for its gate check on the rollout-checks queue', parse: int(100, 120_000) },
+  cookieSecure: { name: 'COOKIE_SECURE', default: false, doc: 'Mark the session cookie Secure (behind HTTPS)', parse: (raw: string) => {
+    if (!['true', 'false'].includes(raw)) throw new Error('must be true or false');
+    return raw === 'true';
+  } },
 } satisfies Record<string, VarSpec<unknown>>;
 
 type Parsed = { [K in keyof typeof CONFIG_VARS]: ReturnType<(typeof CONFIG_VARS)[K]['parse']> | (typeof CONFIG_VARS)[K]['default'] };
@@ -157,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     try {
       out[key] = spec.parse(raw.trim());
     } catch (e) {
-      problems.push(`${spec.name}=${JSON.stringify(spec.name.includes('SECRET') ? '***' : raw)}: ${(e as Error).message}`);
+      problems.push(`${spec.name}=${JSON.stringify(/SECRET|PASSWORD/.test(spec.name) ? '***' : raw)}: ${(e as Error).message}`);
     }
   }
   if (problems.length) throw new ConfigError(problems);
