@@ -211,7 +211,7 @@ export class NdxpClient {
   }
 
   /** This client's own recent traffic (masked). */
-  journal(query: { connector?: string; operation?: string; limit?: number } = {}): Promise<{ items: unknown[] }> {
+  journal(query: { connector?: string; operation?: string; limit?: number; before?: string } = {}): Promise<{ entries: Array<Record<string, unknown>>; next: string | null }> {
     return this.request('GET', '/api/journal', { query });
   }
 }
