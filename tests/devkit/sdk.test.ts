@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NdxpApiError, NdxpTransportError, createNdxpClient, parseRetryAfter, signWebhookBody, verifyWebhookSignature } from '../../src/client/index.js';
+import { NdxpApiError, NdxpTransportError, createNdxpClient, parseRetryAfter, signWebhookBody, signWebhookBodyTimestamped, verifyWebhookSignature } from '../../src/client/index.js';
 import { generateClientFiles } from '../../src/client/codegen.js';
 import { ROOT_DIR } from '../../src/config.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
@@ -134,6 +134,16 @@ describe('SDK helpers', () => {
     expect(verifyWebhookSignature(raw, sig, 'khac')).toBe(false);
     expect(verifyWebhookSignature(raw, undefined, 'bi-mat')).toBe(false);
     expect(verifyWebhookSignature(raw, 'sha256=abc', 'bi-mat')).toBe(false);
+  });
+
+  it('webhook signatures, timestamped form: t=<unix>,v1=<hex HMAC of "<t>.<body>">, stale ones refused', () => {
+    const raw = '{"event":"dossier.status_changed"}';
+    const sig = signWebhookBodyTimestamped(raw, 'bi-mat', 1_800_000_000);
+    expect(sig).toMatch(/^t=1800000000,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature(raw, sig, 'bi-mat', { nowSec: 1_800_000_100 })).toBe(true);
+    expect(verifyWebhookSignature(raw, sig, 'bi-mat', { nowSec: 1_800_000_400 })).toBe(false);
+    expect(verifyWebhookSignature(raw, sig, 'khac', { nowSec: 1_800_000_100 })).toBe(false);
+    expect(verifyWebhookSignature(`${raw}x`, sig, 'bi-mat', { nowSec: 1_800_000_100 })).toBe(false);
   });
 
   it('the generated SDK types are current with the registry (run `npm run client:generate` after changing a connector)', async () => {
