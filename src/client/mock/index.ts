@@ -211,7 +211,8 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
     return { ...result, headers: { ...result.headers, 'X-Request-Id': requestId, 'Content-Type': 'application/json; charset=utf-8' } };
   };
 
-  const scope = nock(base.origin).persist();
+  // allowUnmocked: once closed (interceptors removed) the host is no longer claimed by nock.
+  const scope = nock(base.origin, { allowUnmocked: true }).persist();
   const interceptors = ['GET', 'POST', 'PUT', 'DELETE'].map((method) => {
     const interceptor = scope.intercept((uri) => uri.startsWith(prefix || '/'), method);
     interceptor.reply(async function (uri, body) {
