@@ -90,11 +90,12 @@ describe('SDK against the simulator', () => {
     const { http, sent } = countingHttp();
     const waits: number[] = [];
     const client = createNdxpClient({
-      baseUrl: t.sim.url, ...CREDS, http, timeoutMs: 150,
+      baseUrl: t.sim.url, ...CREDS, http,
       retry: { maxAttempts: 3, baseDelayMs: 100 }, sleep: async (ms) => void waits.push(ms),
     });
     const { key, input, path: p } = firstOp();
-    const err = (await client.call(key, input, { scenario: 'timeout' }).catch((e: unknown) => e)) as NdxpTransportError;
+    await client.getToken(); // the token request keeps the client's (longer) timeout
+    const err = (await client.call(key, input, { scenario: 'timeout', timeoutMs: 150 }).catch((e: unknown) => e)) as NdxpTransportError;
     expect(err).toBeInstanceOf(NdxpTransportError);
     expect(err).toMatchObject({ reason: 'timeout', attempts: 3 });
     expect(sent.filter((x) => x === p)).toHaveLength(3);
@@ -107,9 +108,10 @@ describe('SDK against the simulator', () => {
 
   it('retries on timeouts can be turned off for a call that must not repeat', async () => {
     const { http, sent } = countingHttp();
-    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http, timeoutMs: 150 });
+    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http });
     const { key, input, path: p } = firstOp();
-    const err = await client.call(key, input, { scenario: 'timeout', retry: { onTimeout: false } }).catch((e: unknown) => e);
+    await client.getToken();
+    const err = await client.call(key, input, { scenario: 'timeout', timeoutMs: 150, retry: { onTimeout: false } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NdxpTransportError);
     expect(sent.filter((x) => x === p)).toHaveLength(1);
   });
