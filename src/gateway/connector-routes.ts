@@ -4,6 +4,7 @@ import type { LoadedConnector, LoadedOperation } from '../core/registry.js';
 import { hasContentType, sendError, toNdxpError } from './http.js';
 import { recordRejection, runCall, type Call, type CallResult, type GatewayDeps } from './pipeline.js';
 import { buildSoapFault, buildSoapResponse, parseSoapAction, parseSoapRequest } from './soap.js';
+import { soapElementOf } from './wsdl.js';
 
 const JSON_TYPES = ['application/json'];
 const SOAP_TYPES = ['text/xml', 'application/soap+xml'];
@@ -74,7 +75,7 @@ function restHandler(deps: GatewayDeps, connector: LoadedConnector, op: LoadedOp
 function soapHandler(deps: GatewayDeps, connector: LoadedConnector) {
   const soapOps = connector.operations.filter((o) => o.def.soapAction);
   const byAction = new Map(soapOps.map((o) => [o.def.soapAction!, o]));
-  const elementOf = (o: LoadedOperation) => o.def.soapAction!.split(/[#/:]/).pop()!;
+  const elementOf = soapElementOf;
   const byElement = new Map(soapOps.map((o) => [elementOf(o), o]));
   const namespace = connector.def.soap!.namespace;
   const sendXml = (res: Response, status: number, xml: string, headers: Record<string, string> = {}) => {

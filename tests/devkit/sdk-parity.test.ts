@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NdxpApiError, createNdxpClient, type NdxpClient, type OperationKey } from '../../src/client/index.js';
+import { NdxpApiError, NdxpTransportError, createNdxpClient, type NdxpClient, type OperationKey } from '../../src/client/index.js';
 import { createNdxpMock, type NdxpMock } from '../../src/client/mock/index.js';
 import { eventually, startTestSim, type TestSim } from '../helpers/sim.js';
 
@@ -119,6 +119,18 @@ describe('SDK against the gateway and against the mock kit: same answers', () =>
       return { waits, code: (err as NdxpApiError).code, retryAfter: (err as NdxpApiError).retryAfterSec };
     });
     expect(res.gateway).toEqual({ waits: [2000, 2000], code: 'UPSTREAM_UNAVAILABLE', retryAfter: 2 });
+    expect(res.mock).toEqual(res.gateway);
+  });
+
+  it('the timeout scenario: the SDK gives up on its own timeout, retries with backoff, then a NdxpTransportError', async () => {
+    const { key, op } = operations()[0]!;
+    const res = await both(async (c) => {
+      await c.getToken();
+      const started = Date.now();
+      const err = (await c.call(key, exampleOf(op) as never, { scenario: 'timeout', timeoutMs: 200, retry: { maxAttempts: 2 } }).catch((e: unknown) => e)) as NdxpTransportError;
+      return { name: err.name, reason: err.reason, attempts: err.attempts, gaveUp: Date.now() - started < 10_000 };
+    });
+    expect(res.gateway).toEqual({ name: 'NdxpTransportError', reason: 'timeout', attempts: 2, gaveUp: true });
     expect(res.mock).toEqual(res.gateway);
   });
 
