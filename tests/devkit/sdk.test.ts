@@ -117,6 +117,24 @@ describe('SDK against the simulator', () => {
   });
 });
 
+describe('SDK and a newer simulator', () => {
+  it('an operation missing from the generated table is located through the catalog; an unknown one is a TypeError', async () => {
+    const { http, sent } = countingHttp();
+    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http });
+    const { key, input } = firstOp();
+    const generated = await import('../../src/client/generated/operations.js');
+    const saved = (generated.OPERATIONS as Record<string, unknown>)[key];
+    delete (generated.OPERATIONS as Record<string, unknown>)[key];
+    try {
+      await expect(client.call(key, input)).resolves.toBeTruthy();
+      expect(sent).toContain('/api/connectors');
+      await expect(client.call('khong-co.thaoTac' as never, {} as never)).rejects.toBeInstanceOf(TypeError);
+    } finally {
+      (generated.OPERATIONS as Record<string, unknown>)[key] = saved;
+    }
+  });
+});
+
 describe('SDK helpers', () => {
   it('Retry-After as seconds or an HTTP date', () => {
     const now = Date.parse('2026-12-01T00:00:00Z');
