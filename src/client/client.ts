@@ -66,6 +66,7 @@ export class NdxpClient {
   private readonly http: AxiosInstance;
   private token?: { value: string; expiresAt: number };
   private pendingToken?: Promise<string>;
+  private catalog?: Promise<Map<string, { method: Method; path: string }>>;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
 
@@ -114,17 +115,34 @@ export class NdxpClient {
     return data.access_token;
   }
 
+  /**
+   * Where an operation lives: from the generated table, or (an operation newer than this SDK build) from the
+   * simulator's catalog, read once.
+   */
+  private async locate(key: string): Promise<{ method: Method; path: string }> {
+    const known = (OPERATIONS as Record<string, { method: Method; path: string }>)[key];
+    if (known) return known;
+    this.catalog ??= this.request<Array<{ id: string; operations: Array<{ name: string; method: Method; path: string }> }>>('GET', '/api/connectors', { auth: false })
+      .then((entries) => new Map(entries.flatMap((c) => c.operations.map((o) => [`${c.id}.${o.name}`, { method: o.method, path: o.path }] as const))))
+      .catch((e: unknown) => {
+        this.catalog = undefined;
+        throw e;
+      });
+    const found = (await this.catalog).get(key);
+    if (!found) throw new TypeError(`unknown operation ${key}`);
+    return found;
+  }
+
   /** A typed operation: `call('dan-cu.traCuuCongDan', {...})`. Path parameters are taken from the input. */
   async call<K extends OperationKey>(key: K, input: OperationRequests[K], opts: CallOptions = {}): Promise<OperationResponses[K]> {
-    const op = OPERATIONS[key];
-    if (!op) throw new TypeError(`unknown operation ${String(key)}`);
+    const op = await this.locate(key);
     const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
     const path = op.path.replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
       const v = rest[name];
       delete rest[name];
       return encodeURIComponent(String(v));
     });
-    const isBody = (op.method as string) === 'POST' || (op.method as string) === 'PUT';
+    const isBody = op.method === 'POST' || op.method === 'PUT';
     return this.request<OperationResponses[K]>(op.method, path, { ...opts, ...(isBody ? { body: rest } : { query: rest }) });
   }
 
@@ -211,7 +229,7 @@ export class NdxpClient {
   }
 
   /** This client's own recent traffic (masked). */
-  journal(query: { connector?: string; operation?: string; limit?: number } = {}): Promise<{ items: unknown[] }> {
+  journal(query: { connector?: string; operation?: string; limit?: number; before?: string } = {}): Promise<{ entries: Array<Record<string, unknown>>; next: string | null }> {
     return this.request('GET', '/api/journal', { query });
   }
 }

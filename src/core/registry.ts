@@ -6,6 +6,7 @@ import { defineLifecycle } from './lifecycle.js';
 import type { ReferenceData, ReferenceSystem } from './reference.js';
 import { BUILT_IN_SCENARIOS, type ScenarioDefinition } from './scenarios.js';
 import { getCompiled, loadSchemas, type SchemaSet } from './schema-compiler.js';
+import { shapeBySchemaFile } from './xml-shape.js';
 
 /** Start-up refuses a bad connector with a message naming it and the field at fault. */
 export class ConnectorLoadError extends Error {
@@ -32,6 +33,8 @@ export interface LoadedOperation {
   validateBody: ValidateFunction;
   /** Query strings / SOAP: text coerced to the schema's types. */
   validateText: ValidateFunction;
+  /** Text input (SOAP, query) shaped by the request schema: lone XML elements become the arrays it declares. */
+  shapeText: (input: Record<string, unknown>) => Record<string, unknown>;
   validateResponse: ValidateFunction;
 }
 
@@ -194,6 +197,7 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
         responseSchema,
         validateBody: compile(schemas.strict, requestSchema, 'requestSchema'),
         validateText: compile(schemas.coercing, requestSchema, 'requestSchema'),
+        shapeText: (input) => shapeBySchemaFile(schemas.coercing, input, requestSchema) as Record<string, unknown>,
         validateResponse: compile(schemas.strict, responseSchema, 'responseSchema'),
       });
     }

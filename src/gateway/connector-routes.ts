@@ -1,10 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { NdxpError } from '../core/errors.js';
-import { shapeBySchemaFile } from '../core/xml-shape.js';
 import type { LoadedConnector, LoadedOperation } from '../core/registry.js';
 import { hasContentType, sendError, toNdxpError } from './http.js';
 import { recordRejection, runCall, type Call, type CallResult, type GatewayDeps } from './pipeline.js';
-import { buildSoapFault, buildSoapResponse, parseSoapAction, parseSoapRequest } from './soap.js';
+import { buildSoapFault, buildSoapResponse, parseSoapRequest, soapElementOf, soapOperationResolver } from './soap.js';
 
 const JSON_TYPES = ['application/json'];
 const SOAP_TYPES = ['text/xml', 'application/soap+xml'];
@@ -73,10 +72,7 @@ function restHandler(deps: GatewayDeps, connector: LoadedConnector, op: LoadedOp
 }
 
 function soapHandler(deps: GatewayDeps, connector: LoadedConnector) {
-  const soapOps = connector.operations.filter((o) => o.def.soapAction);
-  const byAction = new Map(soapOps.map((o) => [o.def.soapAction!, o]));
-  const elementOf = (o: LoadedOperation) => o.def.soapAction!.split(/[#/:]/).pop()!;
-  const byElement = new Map(soapOps.map((o) => [elementOf(o), o]));
+  const resolveOp = soapOperationResolver(connector);
   const namespace = connector.def.soap!.namespace;
   const sendXml = (res: Response, status: number, xml: string, headers: Record<string, string> = {}) => {
     if (res.writableEnded || res.destroyed) return;
@@ -97,27 +93,10 @@ function soapHandler(deps: GatewayDeps, connector: LoadedConnector) {
         throw new NdxpError('MALFORMED_XML', { detailVi: 'nội dung rỗng', detailEn: 'empty body' });
       }
       const soap = await parseSoapRequest(req.body);
-      const action = parseSoapAction(req.get('soapaction'));
-      op = action ? byAction.get(action) : byElement.get(soap.element);
-      if (!op) {
-        throw new NdxpError('SOAP_ACTION_UNKNOWN', {
-          field: 'SOAPAction',
-          detailVi: `${action ?? soap.element}; có: ${[...byAction.keys()].join(', ')}`,
-          detailEn: `${action ?? soap.element}; known: ${[...byAction.keys()].join(', ')}`,
-        });
-      }
-      if (elementOf(op) !== soap.element) {
-        throw new NdxpError('SOAP_ACTION_UNKNOWN', {
-          field: 'Body',
-          detailVi: `SOAPAction ${action} cần phần tử ${elementOf(op)}, nhận ${soap.element}`,
-          detailEn: `SOAPAction ${action} expects element ${elementOf(op)}, got ${soap.element}`,
-        });
-      }
-      // XML has no arrays: lists of one come as a lone element until shaped by the request schema.
-      const input = shapeBySchemaFile(deps.registry.schemas.coercing, soap.input, op.requestSchema) as Record<string, unknown>;
-      const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'soap', input, textInput: true });
+      op = resolveOp(req.get('soapaction'), soap.element);
+      const result = await runCall(deps, { ...baseCall(req, res, connector, op), protocol: 'soap', input: soap.input, textInput: true });
       if (result.error) sendXml(res, result.status, buildSoapFault(result.error, req.requestId), result.headers);
-      else sendXml(res, result.status, buildSoapResponse(namespace, elementOf(op), result.body), result.headers);
+      else sendXml(res, result.status, buildSoapResponse(namespace, soapElementOf(op), result.body), result.headers);
     } catch (e) {
       const err = toNdxpError(e);
       recordRejection(deps, { requestId: req.requestId, method: req.method, path: req.path, protocol: 'soap', connector: connector.id, operation: op?.name ?? null, startedAt }, err);

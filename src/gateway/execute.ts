@@ -116,7 +116,7 @@ export function chooseScenario(
 }
 
 function validateInput(ex: Execution, trace: ExecutionTrace): Record<string, unknown> {
-  const input = nfcDeep(ex.input);
+  const input = ex.textInput ? ex.op.shapeText(nfcDeep(ex.input)) : nfcDeep(ex.input);
   const validate = ex.textInput ? ex.op.validateText : ex.op.validateBody;
   if (!validate(input)) {
     const err = requestValidationError(validate.errors);

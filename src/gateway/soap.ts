@@ -1,5 +1,6 @@
 import { Builder, Parser, processors } from 'xml2js';
 import { NdxpError } from '../core/errors.js';
+import type { LoadedConnector, LoadedOperation } from '../core/registry.js';
 
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const NDXP_FAULT_NS = 'https://ndxp-sim.vn/ns/fault';
@@ -108,4 +109,36 @@ export function parseSoapAction(header: string | undefined): string | undefined 
   if (header === undefined) return undefined;
   const v = header.trim().replace(/^"(.*)"$/, '$1').trim();
   return v || undefined;
+}
+
+/** The SOAP body element of an operation: the last part of its SOAPAction (`urn:x#TraCuu` → `TraCuu`). */
+export const soapElementOf = (op: LoadedOperation) => op.def.soapAction!.split(/[#/:]/).pop()!;
+
+/**
+ * Finds the operation a SOAP request asks for: by SOAPAction, else by the body element; the two must agree.
+ * Shared by the gateway's SOAP endpoint and the mock kit.
+ */
+export function soapOperationResolver(connector: LoadedConnector): (actionHeader: string | undefined, element: string) => LoadedOperation {
+  const soapOps = connector.operations.filter((o) => o.def.soapAction);
+  const byAction = new Map(soapOps.map((o) => [o.def.soapAction!, o]));
+  const byElement = new Map(soapOps.map((o) => [soapElementOf(o), o]));
+  return (actionHeader, element) => {
+    const action = parseSoapAction(actionHeader);
+    const op = action ? byAction.get(action) : byElement.get(element);
+    if (!op) {
+      throw new NdxpError('SOAP_ACTION_UNKNOWN', {
+        field: 'SOAPAction',
+        detailVi: `${action ?? element}; có: ${[...byAction.keys()].join(', ')}`,
+        detailEn: `${action ?? element}; known: ${[...byAction.keys()].join(', ')}`,
+      });
+    }
+    if (soapElementOf(op) !== element) {
+      throw new NdxpError('SOAP_ACTION_UNKNOWN', {
+        field: 'Body',
+        detailVi: `SOAPAction ${action} cần phần tử ${soapElementOf(op)}, nhận ${element}`,
+        detailEn: `SOAPAction ${action} expects element ${soapElementOf(op)}, got ${element}`,
+      });
+    }
+    return op;
+  };
 }

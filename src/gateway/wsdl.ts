@@ -1,5 +1,8 @@
-import type { LoadedConnector, LoadedOperation, Registry } from '../core/registry.js';
+import type { LoadedConnector, Registry } from '../core/registry.js';
 import { SchemaBundle, type JsonSchema } from '../openapi/schema-bundle.js';
+import { soapElementOf } from './soap.js';
+
+export { soapElementOf };
 
 /**
  * WSDL 1.1 (document/literal wrapped, SOAP 1.1) for a SOAP connector, with its XSD types converted from the same
@@ -8,8 +11,6 @@ import { SchemaBundle, type JsonSchema } from '../openapi/schema-bundle.js';
  */
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The SOAP body element of an operation: the last part of its SOAPAction (`urn:x#TraCuu` → `TraCuu`). */
-export const soapElementOf = (op: LoadedOperation) => op.def.soapAction!.split(/[#/:]/).pop()!;
 
 const XSD_SCALAR: Record<string, string> = { string: 'xs:string', integer: 'xs:integer', number: 'xs:decimal', boolean: 'xs:boolean' };
 

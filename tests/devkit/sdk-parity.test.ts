@@ -1,6 +1,8 @@
+import * as soap from 'soap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NdxpApiError, createNdxpClient, type NdxpClient, type OperationKey } from '../../src/client/index.js';
+import { NdxpApiError, NdxpTransportError, createNdxpClient, type NdxpClient, type OperationKey } from '../../src/client/index.js';
 import { createNdxpMock, type NdxpMock } from '../../src/client/mock/index.js';
+import { soapElementOf } from '../../src/gateway/soap.js';
 import { eventually, startTestSim, type TestSim } from '../helpers/sim.js';
 
 /**
@@ -122,6 +124,18 @@ describe('SDK against the gateway and against the mock kit: same answers', () =>
     expect(res.mock).toEqual(res.gateway);
   });
 
+  it('the timeout scenario: the SDK gives up on its own timeout, retries with backoff, then a NdxpTransportError', async () => {
+    const { key, op } = operations()[0]!;
+    const res = await both(async (c) => {
+      await c.getToken();
+      const started = Date.now();
+      const err = (await c.call(key, exampleOf(op) as never, { scenario: 'timeout', timeoutMs: 200, retry: { maxAttempts: 2 } }).catch((e: unknown) => e)) as NdxpTransportError;
+      return { name: err.name, reason: err.reason, attempts: err.attempts, gaveUp: Date.now() - started < 10_000 };
+    });
+    expect(res.gateway).toEqual({ name: 'NdxpTransportError', reason: 'timeout', attempts: 2, gaveUp: true });
+    expect(res.mock).toEqual(res.gateway);
+  });
+
   it('a maintenance window longer than maxRetryAfterSec is not waited for', async () => {
     const { key, op } = operations()[0]!;
     const res = await both(async (_c, target) => {
@@ -164,6 +178,27 @@ describe('SDK against the gateway and against the mock kit: same answers', () =>
         return { receipt: normalise(receipt), final: normalise(final) };
       });
       expect(gateway.final, c.id).toBeTruthy();
+      expect(mock).toEqual(gateway);
+    }
+  });
+
+  it('SOAP through the WSDL with the soap package: same answers and faults', async () => {
+    for (const c of t.sim.registry.connectors.filter((x) => x.def.soap)) {
+      const { gateway, mock } = await both(async (sdk, target) => {
+        const client = await soap.createClientAsync(`${target === 'gateway' ? t.sim.url : KIT_URL}${c.def.soap!.path}?wsdl`);
+        client.setSecurity(new soap.BearerSecurity(await sdk.getToken()));
+        const out: unknown[] = [];
+        for (const op of c.operations.filter((o) => o.def.soapAction)) {
+          const [result] = await (client as any)[`${soapElementOf(op)}Async`](op.example.body ?? op.example.query);
+          out.push(normalise(result));
+        }
+        client.addHttpHeader('X-Mock-Scenario', 'not-found');
+        const op = c.operations.find((o) => o.def.soapAction)!;
+        const fault: any = await (client as any)[`${soapElementOf(op)}Async`](op.example.body).catch((e: unknown) => e);
+        out.push(fault.root.Envelope.Body.Fault.detail.error.code);
+        return out;
+      });
+      expect(gateway.at(-1)).toBe('RECORD_NOT_FOUND');
       expect(mock).toEqual(gateway);
     }
   });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NdxpApiError, NdxpTransportError, createNdxpClient, parseRetryAfter, signWebhookBody, verifyWebhookSignature } from '../../src/client/index.js';
+import { NdxpApiError, NdxpTransportError, createNdxpClient, parseRetryAfter, signWebhookBody, signWebhookBodyTimestamped, verifyWebhookSignature } from '../../src/client/index.js';
 import { generateClientFiles } from '../../src/client/codegen.js';
 import { ROOT_DIR } from '../../src/config.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
@@ -90,11 +90,12 @@ describe('SDK against the simulator', () => {
     const { http, sent } = countingHttp();
     const waits: number[] = [];
     const client = createNdxpClient({
-      baseUrl: t.sim.url, ...CREDS, http, timeoutMs: 150,
+      baseUrl: t.sim.url, ...CREDS, http,
       retry: { maxAttempts: 3, baseDelayMs: 100 }, sleep: async (ms) => void waits.push(ms),
     });
     const { key, input, path: p } = firstOp();
-    const err = (await client.call(key, input, { scenario: 'timeout' }).catch((e: unknown) => e)) as NdxpTransportError;
+    await client.getToken(); // the token request keeps the client's (longer) timeout
+    const err = (await client.call(key, input, { scenario: 'timeout', timeoutMs: 150 }).catch((e: unknown) => e)) as NdxpTransportError;
     expect(err).toBeInstanceOf(NdxpTransportError);
     expect(err).toMatchObject({ reason: 'timeout', attempts: 3 });
     expect(sent.filter((x) => x === p)).toHaveLength(3);
@@ -107,11 +108,30 @@ describe('SDK against the simulator', () => {
 
   it('retries on timeouts can be turned off for a call that must not repeat', async () => {
     const { http, sent } = countingHttp();
-    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http, timeoutMs: 150 });
+    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http });
     const { key, input, path: p } = firstOp();
-    const err = await client.call(key, input, { scenario: 'timeout', retry: { onTimeout: false } }).catch((e: unknown) => e);
+    await client.getToken();
+    const err = await client.call(key, input, { scenario: 'timeout', timeoutMs: 150, retry: { onTimeout: false } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NdxpTransportError);
     expect(sent.filter((x) => x === p)).toHaveLength(1);
+  });
+});
+
+describe('SDK and a newer simulator', () => {
+  it('an operation missing from the generated table is located through the catalog; an unknown one is a TypeError', async () => {
+    const { http, sent } = countingHttp();
+    const client = createNdxpClient({ baseUrl: t.sim.url, ...CREDS, http });
+    const { key, input } = firstOp();
+    const generated = await import('../../src/client/generated/operations.js');
+    const saved = (generated.OPERATIONS as Record<string, unknown>)[key];
+    delete (generated.OPERATIONS as Record<string, unknown>)[key];
+    try {
+      await expect(client.call(key, input)).resolves.toBeTruthy();
+      expect(sent).toContain('/api/connectors');
+      await expect(client.call('khong-co.thaoTac' as never, {} as never)).rejects.toBeInstanceOf(TypeError);
+    } finally {
+      (generated.OPERATIONS as Record<string, unknown>)[key] = saved;
+    }
   });
 });
 
@@ -134,6 +154,16 @@ describe('SDK helpers', () => {
     expect(verifyWebhookSignature(raw, sig, 'khac')).toBe(false);
     expect(verifyWebhookSignature(raw, undefined, 'bi-mat')).toBe(false);
     expect(verifyWebhookSignature(raw, 'sha256=abc', 'bi-mat')).toBe(false);
+  });
+
+  it('webhook signatures, timestamped form: t=<unix>,v1=<hex HMAC of "<t>.<body>">, stale ones refused', () => {
+    const raw = '{"event":"dossier.status_changed"}';
+    const sig = signWebhookBodyTimestamped(raw, 'bi-mat', 1_800_000_000);
+    expect(sig).toMatch(/^t=1800000000,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature(raw, sig, 'bi-mat', { nowSec: 1_800_000_100 })).toBe(true);
+    expect(verifyWebhookSignature(raw, sig, 'bi-mat', { nowSec: 1_800_000_400 })).toBe(false);
+    expect(verifyWebhookSignature(raw, sig, 'khac', { nowSec: 1_800_000_100 })).toBe(false);
+    expect(verifyWebhookSignature(`${raw}x`, sig, 'bi-mat', { nowSec: 1_800_000_100 })).toBe(false);
   });
 
   it('the generated SDK types are current with the registry (run `npm run client:generate` after changing a connector)', async () => {

@@ -10,13 +10,15 @@ import { loadRegistry, type LoadedConnector, type LoadedOperation, type Registry
 import { ROOT_DIR } from '../../config.js';
 import { errorResult, executeOperation, requireScope, type CallResult, type ClientScenario, type ExecutionTrace } from '../../gateway/execute.js';
 import { summariseInput } from '../../gateway/journal.js';
+import { buildSoapFault, buildSoapResponse, parseSoapRequest, soapElementOf, soapOperationResolver } from '../../gateway/soap.js';
+import { buildWsdl } from '../../gateway/wsdl.js';
 import { MemoryDossierStore, memoryRecordPort } from './memory-ports.js';
 
 /**
  * In-process mock of the NDXP gateway for a TTHC system's own unit tests: nock intercepts HTTP calls to `baseUrl`
  * and answers them from the same connector definitions, schemas, seed data and execution core (validation,
- * scenarios, handlers, error envelope) as the simulator, with no server and no Redis. REST/JSON and the token
- * endpoint are served; SOAP is not (use the simulator for SOAP).
+ * scenarios, handlers, error envelope) as the simulator, with no server and no Redis: the token endpoint, REST/JSON,
+ * and SOAP 1.1 with its WSDL for SOAP connectors.
  */
 export interface NdxpMockOptions {
   baseUrl: string;
@@ -73,6 +75,7 @@ interface Token {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT']);
+const SOAP_TYPES = ['text/xml', 'application/soap+xml'];
 
 function routesOf(registry: Registry): Route[] {
   return registry.connectors.flatMap((connector) =>
@@ -109,6 +112,7 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
   const unknown = (opts.connectors ?? []).filter((id) => !registry.get(id));
   if (unknown.length) throw new Error(`createNdxpMock: unknown connectors ${unknown.join(', ')}`);
   const routes = routesOf({ ...registry, connectors: served });
+  const soapResolvers = new Map(served.filter((c) => c.def.soap).map((c) => [c.id, soapOperationResolver(c)]));
   const clock: Clock = systemClock(opts.clockFactor ?? 1000);
   const dossiers = new MemoryDossierStore((id, name) => registry.get(id)?.def.lifecycles?.[name], clock);
   const records = new Map<string, Map<string, unknown>>();
@@ -150,35 +154,57 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
     return t;
   };
 
-  const callOperation = async (route: Route, m: RegExpExecArray, url: URL, method: string, headers: Record<string, string | undefined>, body: unknown, signal: AbortSignal, requestId: string, trace: ExecutionTrace) => {
+  /** REST input: query (+ path params) for GET/DELETE, the JSON object body (+ path params) otherwise. */
+  const restInput = (route: Route, m: RegExpExecArray, url: URL, method: string, headers: Record<string, string | undefined>, body: unknown) => {
     const params = Object.fromEntries(route.params.map((p, i) => [p, decodeURIComponent(m[i + 1]!)]));
-    let input: Record<string, unknown>;
-    if (BODY_METHODS.has(method)) {
-      if (mediaType(headers) !== 'application/json') throw new NdxpError('UNSUPPORTED_MEDIA_TYPE', { detailVi: 'cần application/json', detailEn: 'use application/json' });
-      if (JSON.stringify(body ?? '').length > maxBody) throw new NdxpError('PAYLOAD_TOO_LARGE');
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw new NdxpError('VALIDATION_FAILED', { field: '(body)', detailVi: 'nội dung phải là một đối tượng JSON', detailEn: 'body must be a JSON object' });
-      }
-      input = { ...(body as Record<string, unknown>), ...params };
-    } else {
-      input = { ...queryObject(url.searchParams), ...params };
+    if (!BODY_METHODS.has(method)) return { ...queryObject(url.searchParams), ...params };
+    if (mediaType(headers) !== 'application/json') throw new NdxpError('UNSUPPORTED_MEDIA_TYPE', { detailVi: 'cần application/json', detailEn: 'use application/json' });
+    if (JSON.stringify(body ?? '').length > maxBody) throw new NdxpError('PAYLOAD_TOO_LARGE');
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new NdxpError('VALIDATION_FAILED', { field: '(body)', detailVi: 'nội dung phải là một đối tượng JSON', detailEn: 'body must be a JSON object' });
     }
+    return { ...(body as Record<string, unknown>), ...params };
+  };
+
+  const callOperation = async (connector: LoadedConnector, op: LoadedOperation, input: Record<string, unknown>, textInput: boolean, headers: Record<string, string | undefined>, signal: AbortSignal, requestId: string, trace: ExecutionTrace) => {
     const token = authenticate(headers.authorization);
-    requireScope(token.scopes, route.op);
+    requireScope(token.scopes, op);
     const client: ClientInfo = { id: token.clientId, province, sandbox: true, scopes: token.scopes };
     return executeOperation(
       {
-        connector: route.connector, op: route.op, input, textInput: !BODY_METHODS.has(method), scenarioHeader: headers['x-mock-scenario'],
+        connector, op, input, textInput, scenarioHeader: headers['x-mock-scenario'],
         clientScenario: scenario, client, requestId, headers, signal, now: () => clock.now(),
-        dossiers: (s) => dossiers.port(route.connector.id, client, s),
-        records: memoryRecordPort(records, province, route.connector.id),
+        dossiers: (s) => dossiers.port(connector.id, client, s),
+        records: memoryRecordPort(records, province, connector.id),
         logError: () => undefined,
       },
       trace,
     );
   };
 
-  const handle = async (method: string, uri: string, headers: Record<string, string | undefined>, body: unknown, signal: AbortSignal): Promise<CallResult> => {
+  /** SOAP 1.1 at the connector's soap.path (and its WSDL at ?wsdl), answered by the same execution as REST. */
+  const soapCall = async (
+    connector: LoadedConnector, url: URL, method: string, headers: Record<string, string | undefined>, body: unknown, signal: AbortSignal, requestId: string, trace: ExecutionTrace,
+  ): Promise<CallResult & { xml: string; op?: LoadedOperation }> => {
+    if (method === 'GET' && url.searchParams.has('wsdl')) {
+      return { status: 200, body: null, headers: {}, xml: buildWsdl(registry, connector, base.origin + prefix + connector.def.soap!.path) };
+    }
+    let op: LoadedOperation | undefined;
+    try {
+      if (method !== 'POST') throw new NdxpError('METHOD_NOT_ALLOWED', { detailVi: 'dùng POST', detailEn: 'use POST', headers: { Allow: 'POST' } });
+      if (!SOAP_TYPES.includes(mediaType(headers))) throw new NdxpError('UNSUPPORTED_MEDIA_TYPE', { detailVi: 'SOAP 1.1 cần text/xml', detailEn: 'SOAP 1.1 needs text/xml' });
+      const soap = await parseSoapRequest(typeof body === 'string' ? body : '');
+      op = soapResolvers.get(connector.id)!(headers.soapaction, soap.element);
+      const result = await callOperation(connector, op, soap.input, true, headers, signal, requestId, trace);
+      if (result.error) throw result.error;
+      return { ...result, op, xml: buildSoapResponse(connector.def.soap!.namespace, soapElementOf(op), result.body) };
+    } catch (e) {
+      const r = errorResult(e, requestId, () => undefined, {});
+      return { ...r, op, xml: buildSoapFault(r.error!, requestId) };
+    }
+  };
+
+  const handle = async (method: string, uri: string, headers: Record<string, string | undefined>, body: unknown, signal: AbortSignal): Promise<CallResult & { xml?: string }> => {
     const url = new URL(uri, base.origin);
     const p = url.pathname.slice(prefix.length) || '/';
     const incoming = headers['x-request-id'];
@@ -186,8 +212,15 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
     const trace: ExecutionTrace = { validation: 'skipped' };
     let route: Route | undefined;
     let result: CallResult;
+    let xml: string | undefined;
     try {
-      if (method === 'POST' && p === '/token') {
+      const soapConnector = served.find((c) => c.def.soap?.path === p);
+      if (soapConnector) {
+        const r = await soapCall(soapConnector, url, method, headers, body, signal, requestId, trace);
+        if (r.op) route = { connector: soapConnector, op: r.op, re: /$^/, params: [] };
+        result = r;
+        xml = r.xml;
+      } else if (method === 'POST' && p === '/token') {
         result = issueToken(new URLSearchParams(typeof body === 'string' ? body : ''), headers);
       } else {
         const matches = routes.map((r) => [r, r.re.exec(p)] as const).filter(([, m]) => m);
@@ -198,7 +231,8 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
           throw new NdxpError('NOT_FOUND', { detailVi: p.slice(0, 200), detailEn: p.slice(0, 200) });
         }
         route = hit[0];
-        result = await callOperation(route, hit[1]!, url, method, headers, body, signal, requestId, trace);
+        const input = restInput(route, hit[1]!, url, method, headers, body);
+        result = await callOperation(route.connector, route.op, input, !BODY_METHODS.has(method), headers, signal, requestId, trace);
       }
     } catch (e) {
       result = errorResult(e, requestId, () => undefined, {});
@@ -208,10 +242,12 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
       status: result.status, errorCode: result.error?.code ?? null, scenario: trace.scenario?.def.name ?? null,
       request: p === '/token' ? null : summariseInput(body ?? queryObject(url.searchParams)),
     });
-    return { ...result, headers: { ...result.headers, 'X-Request-Id': requestId, 'Content-Type': 'application/json; charset=utf-8' } };
+    const type = xml !== undefined ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8';
+    return { ...result, ...(xml !== undefined ? { xml } : {}), headers: { ...result.headers, 'X-Request-Id': requestId, 'Content-Type': type } };
   };
 
-  const scope = nock(base.origin).persist();
+  // allowUnmocked: once closed (interceptors removed) the host is no longer claimed by nock.
+  const scope = nock(base.origin, { allowUnmocked: true }).persist();
   const interceptors = ['GET', 'POST', 'PUT', 'DELETE'].map((method) => {
     const interceptor = scope.intercept((uri) => uri.startsWith(prefix || '/'), method);
     interceptor.reply(async function (uri, body) {
@@ -219,7 +255,7 @@ export async function createNdxpMock(opts: NdxpMockOptions): Promise<NdxpMock> {
       this.req.once('close', () => ctrl.abort());
       const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v)]));
       const r = await handle(method, uri, headers, body, ctrl.signal);
-      return [r.status, JSON.stringify(r.body), r.headers];
+      return [r.status, r.xml ?? JSON.stringify(r.body), r.headers];
     });
     return interceptor;
   });
