@@ -23,6 +23,7 @@ export interface Config {
   maxBodyBytes: number;
   journalMaxLen: number;
   sessionTtlSec: number;
+  bcryptRounds: number;
   demoAdminPassword: string;
   demoUserPassword: string;
   provincesDir: string;
@@ -143,6 +144,7 @@ export const CONFIG_VARS = {
   journalMaxLen: { name: 'JOURNAL_MAX', default: 100_000, doc: 'Entries kept in the traffic journal (capped stream)', parse: int(100, 10_000_000) },
   // Rollout tracker (src/rollout, src/auth): sessions, demo accounts, extra provinces, checks.
   sessionTtlSec: { name: 'SESSION_TTL', default: 28_800, doc: 'Sign-in session lifetime in seconds', parse: int(60, 30 * 86400) },
+  bcryptRounds: { name: 'BCRYPT_ROUNDS', default: 10, doc: 'bcrypt cost of user passwords (tests use 4)', parse: int(4, 15) },
   demoAdminPassword: { name: 'DEMO_ADMIN_PASSWORD', default: 'admin-sandbox-2025', doc: 'Password of the demo Sở admin and national accounts (sandbox value)', parse: minLen(10) },
   demoUserPassword: { name: 'DEMO_USER_PASSWORD', default: 'user-sandbox-2025', doc: 'Password of the other demo accounts (sandbox value)', parse: minLen(10) },
   provincesDir: { name: 'PROVINCES_DIR', default: '', doc: 'Extra province profiles (*.json, *.yaml) loaded at start beside reference/provinces', parse: (raw: string) => raw },

@@ -20,13 +20,14 @@ export interface Session {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const publicUser = ({ passwordHash: _ph, ...rest }: UserRecord): PublicUser => rest;
 
-// A hash checked when the user does not exist, so a wrong name costs the same time as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('not-a-password', 10);
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_SEC = 900;
 
 /** Users (bcrypt-hashed passwords) and their sessions (opaque tokens, stored hashed, with expiry) in Redis. */
 export class UserStore {
+  // A hash checked when the user does not exist, so a wrong name costs the same time as a wrong password.
+  private dummyHash: Promise<string> | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -82,7 +83,8 @@ export class UserStore {
     const fails = Number((await this.redis.get(failKey)) ?? 0);
     if (fails >= MAX_FAILURES) return 'locked';
     const user = await this.get(username);
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    this.dummyHash ??= bcrypt.hash('not-a-password', this.bcryptRounds);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok || user.disabled) {
       await this.redis.multi().incr(failKey).expire(failKey, FAILURE_WINDOW_SEC).exec();
       return null;

@@ -41,7 +41,7 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
   const redis = gateway.redis;
   const store = new RolloutStore(redis, config.keyPrefix, reference);
   const service = new RolloutService(store, gateway.registry, gateway.clients, gateway.journal);
-  const users = new UserStore(redis, config.keyPrefix, config.sessionTtlSec);
+  const users = new UserStore(redis, config.keyPrefix, config.sessionTtlSec, config.bcryptRounds);
 
   const profiles = [
     ...(await loadProfilesFromDir(path.join(config.rootDir, 'reference', 'provinces'), reference)),

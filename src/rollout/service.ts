@@ -198,9 +198,8 @@ export class RolloutService {
   /** Builds and stores a monthly report (the reports worker calls this). */
   async buildReport(job: { province: string; month: string }): Promise<{ province: string; month: string; generatedAt: string }> {
     const month = job.month === 'previous' ? previousMonth(this.today()) : job.month;
-    const from = Date.parse(`${month}-01T00:00:00Z`) - 31 * 86_400_000;
     const [profile, rows, audit] = await Promise.all([
-      this.profileOrThrow(job.province), this.store.listRows(job.province), this.store.auditBetween(job.province, from, Date.parse(`${monthEnd(month)}T23:59:59Z`) + 86_400_000),
+      this.profileOrThrow(job.province), this.store.listRows(job.province), this.store.auditBetween(job.province, 0, Date.parse(`${monthEnd(month)}T23:59:59.999Z`)),
     ]);
     const report = buildMonthlyReport({ profile, rows, audit, month, today: this.today(), generatedAt: this.now().toISOString() });
     await this.store.putReport(report);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
-import { exerciseLikeAGoodClient, signIn } from '../helpers/rollout.js';
+import { FAST_HASH, exerciseLikeAGoodClient, signIn } from '../helpers/rollout.js';
 
 let t: TestSim;
 const AG = '/api/rollout/provinces/an-giang';
 const DKDN = `${AG}/rows/dang-ky-doanh-nghiep`;
 
 beforeAll(async () => {
-  t = await startTestSim('rollout-api');
+  t = await startTestSim('rollout-api', {}, FAST_HASH);
 });
 afterAll(async () => {
   await t?.close();
@@ -63,7 +63,8 @@ describe('rollout tracker over HTTP', () => {
     const blocked = await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'làm lại' }, { headers: admin });
     expect(blocked.data.error.message).toMatch(/bị chặn/);
     expect((await t.http.post(`${row}/flags`, { flag: 'blocked', on: false }, { headers: admin })).status).toBe(200);
-    expect((await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'đăng ký nhầm hệ thống' }, { headers: admin })).status).toBe(200);
+    // Sent decomposed (NFD, as some keyboards do): stored in NFC.
+    expect((await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'đăng ký nhầm hệ thống'.normalize('NFD') }, { headers: admin })).status).toBe(200);
     const audit = await t.http.get(`${row}/audit`, { headers: admin });
     const actions = audit.data.entries.map((e: any) => `${e.action}:${JSON.stringify(e.from ?? null)}>${JSON.stringify(e.to ?? null)}`);
     expect(actions[0]).toBe('move:"dang-ky">"chua-trien-khai"');
