@@ -4,14 +4,14 @@ import { NdxpError } from '../core/errors.js';
 import type { ReferenceData } from '../core/reference.js';
 import type { GatewayDeps } from '../gateway/pipeline.js';
 import {
-  ROLES, canAdminProvince, canCreateClient, canReadProvince, canReadRow, canUseClient, canWriteRow, type Principal,
+  ROLES, ROLE_LABELS, canAdminProvince, canCreateClient, canReadProvince, canReadRow, canUseClient, canWriteRow, type Principal,
 } from '../auth/policy.js';
 import { clearSessionCookie, currentUser, sessionToken, setSessionCookie } from '../auth/session.js';
 import { UserExistsError, publicUser, type UserRecord, type UserStore } from '../auth/users.js';
 import { ProfileError, normaliseProfile, PROVINCE_PROFILE_SCHEMA, type ProvinceProfile } from '../rollout/province.js';
 import { byAgency, rowStatus, summarise } from '../rollout/readiness.js';
 import type { RolloutService } from '../rollout/service.js';
-import { STAGES, STAGE_LABELS } from '../rollout/stages.js';
+import { GATED_STAGES, STAGES, STAGE_LABELS } from '../rollout/stages.js';
 import type { RolloutRow } from '../rollout/store.js';
 import type { JsonSchema } from '../rollout/validation.js';
 import { COLUMNS, parseSheet, readIntents, SheetError, toCsv, toXlsx } from '../rollout/spreadsheet.js';
@@ -121,8 +121,8 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
       summary: 'Đăng nhập; trả mã phiên (Bearer) và đặt cookie HttpOnly', summaryEn: 'Sign in; returns a session token (Bearer) and sets an HttpOnly cookie',
       body: obj({ username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } }, ['username', 'password']),
       responses: { 200: { description: 'Phiên đăng nhập' }, 401: err('Sai thông tin'), 429: err('Tạm khóa do sai nhiều lần') },
-      async handler({ deps, body, res }) {
-        const user = await deps.users.verify(body.username, body.password);
+      async handler({ deps, body, req, res }) {
+        const user = await deps.users.verify(body.username, body.password, req.ip ?? '');
         if (user === 'locked') throw new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
         if (!user) throw new NdxpError('SIGN_IN_FAILED');
         const session = await deps.users.startSession(user.username);
@@ -145,6 +145,20 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
       summary: 'Người dùng hiện tại', summaryEn: 'The signed-in user', responses: { 200: { description: 'Người dùng' }, 401: COMMON_ERRORS[401] },
       async handler({ user }) {
         return { body: publicUser(user) };
+      },
+    },
+    {
+      id: 'meta.stages', method: 'get', path: '/api/rollout/stages', tags: rowTags, access: 'signed-in',
+      summary: 'Các giai đoạn (nhãn tiếng Việt/tiếng Anh, giai đoạn có cổng bằng chứng) và các vai trò', summaryEn: 'Stages (labels, which ones are gated) and roles',
+      responses: { 200: { description: 'Danh mục' }, 401: COMMON_ERRORS[401] },
+      async handler() {
+        return {
+          body: {
+            stages: STAGES.map((s) => ({ id: s, ...STAGE_LABELS[s], gated: GATED_STAGES.includes(s) })),
+            flags: [{ id: 'blocked', vi: 'Bị chặn', en: 'Blocked' }, { id: 'suspended', vi: 'Tạm dừng', en: 'Suspended' }],
+            roles: ROLES.map((r) => ({ id: r, ...ROLE_LABELS[r] })),
+          },
+        };
       },
     },
     // ---- provinces ----------------------------------------------------------------------------------------

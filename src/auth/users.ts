@@ -77,9 +77,12 @@ export class UserStore {
     return next;
   }
 
-  /** The user when the password matches; null otherwise (or 'locked' after too many failures in a row). */
-  async verify(username: string, password: string): Promise<UserRecord | null | 'locked'> {
-    const failKey = `${this.prefix}:login-fail:${sha256(username)}`;
+  /**
+   * The user when the password matches; null otherwise, or 'locked' after too many failures for this name from
+   * this address (keyed on both, so someone elsewhere cannot lock a colleague out).
+   */
+  async verify(username: string, password: string, from = ''): Promise<UserRecord | null | 'locked'> {
+    const failKey = `${this.prefix}:login-fail:${sha256(`${username}|${from}`)}`;
     const fails = Number((await this.redis.get(failKey)) ?? 0);
     if (fails >= MAX_FAILURES) return 'locked';
     const user = await this.get(username);

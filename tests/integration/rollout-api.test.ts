@@ -43,6 +43,16 @@ describe('rollout tracker over HTTP', () => {
     expect((await t.http.get('/api/auth/me', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it('locks a name after ten wrong passwords (429), without telling whether the name exists', async () => {
+    const admin = await signIn(t.http, 'admin.an-giang');
+    expect((await t.http.post(`${AG}/users`, { username: 'thu-khoa', password: 'mat-khau-dung-1', name: 'Thử khóa', role: 'viewer' }, { headers: admin })).status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await t.http.post('/api/auth/login', { username: 'thu-khoa', password: `sai-${i}` })).status).toBe(401);
+    const locked = await t.http.post('/api/auth/login', { username: 'thu-khoa', password: 'mat-khau-dung-1' });
+    expect(locked.status).toBe(429);
+    expect(locked.data.error.code).toBe('RATE_LIMITED');
+    expect((await t.http.post('/api/auth/login', { username: 'khong-ton-tai', password: 'x' })).data.error.code).toBe('SIGN_IN_FAILED');
+  });
+
   it('refuses a cookie-authenticated change sent as a form (JSON only), so a cross-site form cannot move rows', async () => {
     const admin = await signIn(t.http, 'admin.an-giang');
     const res = await t.http.post(`${AG}/rows/gia/moves`, 'to=dang-ky', { headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' } });

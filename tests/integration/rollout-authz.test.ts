@@ -54,6 +54,7 @@ let profiles: Record<string, unknown> = {};
 
 const CASES: Case[] = [
   { route: 'auth.me', method: 'get', path: () => '/api/auth/me', allowed: everyone },
+  { route: 'meta.stages', method: 'get', path: () => '/api/rollout/stages', allowed: everyone },
   { route: 'provinces.list', method: 'get', path: () => '/api/rollout/provinces', allowed: everyone },
   { route: 'provinces.create', method: 'post', path: () => '/api/rollout/provinces', allowed: (u) => u.username === 'admin.an-giang',
     body: () => { const id = `tinh-${uniq()}`; return { profile: { ...(profiles['ca-mau'] as object), id, name: `Tỉnh ${id}` }, admin: { username: `admin.${id}`, password: 'mat-khau-dai-du', name: 'Quản trị' } }; } },
