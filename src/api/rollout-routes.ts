@@ -107,7 +107,10 @@ export async function visibleRows(deps: RolloutApiDeps, user: Principal, provinc
 
 const actor = (u: UserRecord) => ({ userId: u.username, role: u.role });
 
-export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
+const CLIENT_PARAM = obj({ clientId: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' } }, ['clientId']);
+
+/** The routes; `connectorIds` and `scenarioNames` are those of the registry (what a sandbox client can use). */
+export function buildRolloutRoutes(reference: ReferenceData, connectorIds: string[], scenarioNames: string[]): RolloutRoute[] {
   const CONNECTOR: JsonSchema = { type: 'string', enum: reference.systems.map((s) => s.id) };
   const P = obj({ province: ID }, ['province']);
   const PR = obj({ province: ID, connector: CONNECTOR }, ['province', 'connector']);
@@ -481,12 +484,45 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
     },
     {
       id: 'dev.clients.journal', method: 'get', path: '/api/dev/clients/:clientId/journal', tags: ['Developer'], access: 'client-use',
-      params: obj({ clientId: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' } }, ['clientId']),
+      params: CLIENT_PARAM,
       query: obj({ connector: ID, operation: { type: 'string', maxLength: 100 }, limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, before: { type: 'string', pattern: '^[0-9]+-[0-9]+$' } }),
       summary: 'Nhật ký lưu lượng của ứng dụng (dữ liệu cá nhân đã che)', summaryEn: 'The client’s traffic journal (personal data masked)',
       responses: { 200: { description: 'Nhật ký' }, ...COMMON_ERRORS },
       async handler({ deps, params, query }) {
         return { body: await deps.gateway.journal.read({ clientId: params.clientId, connector: query.connector, operation: query.operation, limit: query.limit ? Number(query.limit) : undefined, before: query.before }) };
+      },
+    },
+    {
+      id: 'dev.clients.scenario', method: 'put', path: '/api/dev/clients/:clientId/scenario', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      body: obj({
+        name: { enum: scenarioNames }, until: { type: 'string', format: 'date-time' },
+        connectors: { type: 'array', items: { enum: connectorIds }, minItems: 1, maxItems: 50, uniqueItems: true },
+      }, ['name']),
+      summary: 'Bật kịch bản lỗi cho mọi lệnh gọi của ứng dụng (đến thời điểm until, cho các connector chọn)', summaryEn: 'Switch a fault scenario on for every call of the client (until a time, for chosen connectors)',
+      responses: { 200: { description: 'Kịch bản đang bật' }, ...COMMON_ERRORS },
+      async handler({ deps, params, body }) {
+        const scenario = { name: body.name as string, ...(body.until ? { until: new Date(body.until).toISOString() } : {}), ...(body.connectors ? { connectors: body.connectors as string[] } : {}) };
+        await deps.gateway.clients.setScenario(params.clientId!, scenario);
+        return { body: { clientId: params.clientId, scenario } };
+      },
+    },
+    {
+      id: 'dev.clients.scenarioOff', method: 'delete', path: '/api/dev/clients/:clientId/scenario', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      summary: 'Tắt kịch bản lỗi của ứng dụng', summaryEn: 'Switch the client’s fault scenario off',
+      responses: { 204: { description: 'Đã tắt' }, ...COMMON_ERRORS },
+      async handler({ deps, params }) {
+        await deps.gateway.clients.setScenario(params.clientId!, undefined);
+        return {};
+      },
+    },
+    {
+      id: 'dev.clients.revoke', method: 'delete', path: '/api/dev/clients/:clientId', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      summary: 'Thu hồi ứng dụng sandbox và mọi access token của nó', summaryEn: 'Revoke a sandbox client and all its access tokens',
+      responses: { 204: { description: 'Đã thu hồi' }, ...COMMON_ERRORS },
+      async handler({ deps, params }) {
+        await deps.gateway.clients.update(params.clientId!, { revokedAt: new Date().toISOString() });
+        await deps.gateway.clients.revokeTokens(params.clientId!);
+        return {};
       },
     },
   ];

@@ -91,7 +91,11 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
     service, users, gateway, reference, hostProvince: config.province, sessionTtlSec: config.sessionTtlSec, secureCookie: config.cookieSecure, runReport,
     runHealth: queuedHealthRunner(queue, events, Math.max(config.gateWaitMs, 60_000)),
   };
-  const routes = buildRolloutRoutes(reference);
+  const routes = buildRolloutRoutes(
+    reference,
+    gateway.registry.connectors.map((c) => c.id),
+    [...new Set(gateway.registry.connectors.flatMap((c) => c.scenarios.map((x) => x.name)))],
+  );
   const router = mountRoutes(routes, { deps, resolveUser: resolveUser(deps), authorise, jsonLimit: '1mb', rawLimit: '10mb' });
 
   return {

@@ -148,6 +148,17 @@ describe('rollout tracker over HTTP', () => {
     expect((await t.http.get(`/api/dev/clients/${clientId}/journal`, { headers: agency })).status).toBe(403);
   }, 30_000);
 
+  it('a developer switches a fault scenario on and off for its own client', async () => {
+    const dev = await signIn(t.http, 'dev.an-giang');
+    const op = t.sim.registry.get('dang-ky-doanh-nghiep')!.operations[0]!;
+    const call = async () => (await t.http.get(op.def.path, { params: op.example.query, headers: await t.auth() })).status;
+    expect((await t.http.put('/api/dev/clients/tthc-an-giang/scenario', { name: 'khong-co' }, { headers: dev })).data.error.field).toBe('name');
+    expect((await t.http.put('/api/dev/clients/tthc-an-giang/scenario', { name: 'not-found' }, { headers: dev })).status).toBe(200);
+    expect(await call()).toBe(404);
+    expect((await t.http.delete('/api/dev/clients/tthc-an-giang/scenario', { headers: dev })).status).toBe(204);
+    expect(await call()).toBe(200);
+  });
+
   it('computes deadlines, overdue days and readiness, and keeps a daily snapshot', async () => {
     const admin = await signIn(t.http, 'admin.an-giang');
     expect((await t.http.put(`${AG}/rows/dien-luc/deadline`, { deadline: '2099-12-31', reason: 'gia hạn' }, { headers: admin })).data).toMatchObject({ deadline: '2099-12-31', overdue: false, daysLate: 0 });

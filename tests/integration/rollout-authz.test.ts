@@ -42,7 +42,7 @@ const uniq = () => `${Date.now().toString(36)}${n++}`;
 
 interface Case {
   route: string;
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: (t: Target) => string;
   body?: (t: Target) => unknown;
   allowed: (u: U, t: Target) => boolean;
@@ -82,6 +82,8 @@ const CASES: Case[] = [
   { route: 'users.create', method: 'post', path: (t) => `${P(t)}/users`, allowed: adminOf, body: () => ({ username: `viewer-${uniq()}`, password: 'mat-khau-dai-du', name: 'Người xem', role: 'viewer' }) },
   { route: 'dev.clients.list', method: 'get', path: () => '/api/dev/clients', allowed: everyone },
   { route: 'dev.clients.create', method: 'post', path: () => '/api/dev/clients', allowed: (u) => u.role === 'developer' || u.role === 'so-admin', body: () => ({ scopes: ['dang-ky-doanh-nghiep'] }) },
+  { route: 'dev.clients.scenario', method: 'put', path: (t) => `/api/dev/clients/${t.clientId}/scenario`, allowed: ownsClient, body: () => ({ name: 'slow', connectors: ['dang-ky-doanh-nghiep'] }) },
+  { route: 'dev.clients.scenarioOff', method: 'delete', path: (t) => `/api/dev/clients/${t.clientId}/scenario`, allowed: ownsClient },
   { route: 'dev.clients.journal', method: 'get', path: (t) => `/api/dev/clients/${t.clientId}/journal`, allowed: ownsClient },
 ];
 
@@ -118,7 +120,8 @@ function targets(): Target[] {
 describe('authorisation matrix of the rollout API', () => {
   it('classifies every declared route (a new route fails here until its expectations are written)', () => {
     const declared = new Set(t.sim.rollout.routes.map((r) => r.id));
-    const covered = new Set([...CASES.map((c) => c.route), 'auth.login', 'auth.logout']);
+    // login is public (tested in rollout-api), logout ends the session the matrix uses, revoke is tested below.
+    const covered = new Set([...CASES.map((c) => c.route), 'auth.login', 'auth.logout', 'dev.clients.revoke']);
     expect([...declared].filter((r) => !covered.has(r))).toEqual([]);
   });
 
@@ -180,6 +183,18 @@ describe('authorisation matrix of the rollout API', () => {
 
     const journal = await t.http.get(`/api/dev/clients/${cmClient}/journal`, { headers: sessions.cmDev });
     for (const e of journal.data.entries) expect(e.clientId).toBe(cmClient);
+  });
+
+  it('only the owner (or the Sở admin) revokes a client; its tokens stop working at once', async () => {
+    const made = await t.http.post('/api/dev/clients', { scopes: ['dang-ky-doanh-nghiep'] }, { headers: sessions.dev });
+    const id = made.data.clientId;
+    const tok = await t.http.post('/token', 'grant_type=client_credentials', { auth: { username: id, password: made.data.secret }, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const who of ['cmDev', 'cmAdmin', 'taiChinh', 'viewer', 'national'] as Who[]) expect((await t.http.delete(`/api/dev/clients/${id}`, { headers: sessions[who] })).status).toBe(403);
+    expect((await t.http.get('/api/connectors', { headers: { Authorization: `Bearer ${tok.data.access_token}` } })).status).toBe(200);
+    expect((await t.http.delete(`/api/dev/clients/${id}`, { headers: sessions.dev })).status).toBe(204);
+    const op = t.sim.registry.get('dang-ky-doanh-nghiep')!.operations[0]!;
+    const call = await t.http.get(op.def.path, { params: op.example.query, headers: { Authorization: `Bearer ${tok.data.access_token}` } });
+    expect(call.status).toBe(401);
   });
 
   it('no denied call changed anything: every audited change was made by someone allowed to make it', async () => {
