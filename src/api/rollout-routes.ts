@@ -12,7 +12,7 @@ import { ProfileError, normaliseProfile, PROVINCE_PROFILE_SCHEMA, type ProvinceP
 import { byAgency, rowStatus, summarise } from '../rollout/readiness.js';
 import type { RolloutService } from '../rollout/service.js';
 import { GATED_STAGES, STAGES, STAGE_LABELS } from '../rollout/stages.js';
-import type { RolloutRow } from '../rollout/store.js';
+import { PROVINCE_WIDE, type RolloutRow } from '../rollout/store.js';
 import type { JsonSchema } from '../rollout/validation.js';
 import { COLUMNS, parseSheet, readIntents, SheetError, toCsv, toXlsx } from '../rollout/spreadsheet.js';
 import type { RouteReply, RouteSpec } from './route-spec.js';
@@ -212,10 +212,17 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
       id: 'provinces.put', method: 'put', path: '/api/rollout/provinces/:province', tags: rowTags, access: 'province-admin', params: P,
       summary: 'Thay hồ sơ tỉnh (cơ quan, phân công)', summaryEn: 'Replace the province profile (agencies, assignments)', body: { type: 'object' },
       responses: { 200: { description: 'Hồ sơ mới' }, ...COMMON_ERRORS },
-      async handler({ deps, params, body }) {
+      async handler({ deps, params, body, user }) {
         const profile = toProfile(body, deps.reference);
         if (profile.id !== params.province) throw new NdxpError('VALIDATION_FAILED', { field: 'id', detailVi: 'phải trùng mã tỉnh trên đường dẫn', detailEn: 'must equal the province in the path' });
+        const before = await deps.service.profileOrThrow(profile.id);
         await deps.service.store.putProfile(profile);
+        const changed = Object.keys({ ...before.assignments, ...profile.assignments })
+          .filter((c) => JSON.stringify(before.assignments[c] ?? null) !== JSON.stringify(profile.assignments[c] ?? null));
+        await deps.service.store.appendAudit({
+          at: new Date().toISOString(), by: user.username, role: user.role, province: profile.id, connector: PROVINCE_WIDE, action: 'profile',
+          from: Object.fromEntries(changed.map((c) => [c, before.assignments[c] ?? null])), to: Object.fromEntries(changed.map((c) => [c, profile.assignments[c] ?? null])),
+        });
         return { body: profile };
       },
     },
@@ -440,7 +447,7 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
         role: { enum: ROLES.filter((r) => r !== 'national') }, agency: ID, clients: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' }, maxItems: 20 },
       }, ['username', 'password', 'name', 'role']),
       responses: { 201: { description: 'Tài khoản' }, ...COMMON_ERRORS, 409: err('Đã tồn tại') },
-      async handler({ deps, params, body }) {
+      async handler({ deps, params, body, user }) {
         const province = params.province!;
         const profile = await deps.service.profileOrThrow(province);
         if (body.role === 'agency' && !profile.agencies.some((a) => a.id === body.agency)) throw new NdxpError('VALIDATION_FAILED', { field: 'agency', detailVi: 'cần mã cơ quan có trong hồ sơ tỉnh', detailEn: 'an agency id of the province profile is required' });
@@ -450,6 +457,9 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
         }
         try {
           const u = await deps.users.create({ ...body, province, agency: body.role === 'agency' ? body.agency : undefined, clients: body.role === 'developer' ? body.clients ?? [] : [] });
+          await deps.service.store.appendAudit({
+            at: u.createdAt, by: user.username, role: user.role, province, connector: PROVINCE_WIDE, action: 'user', to: { username: u.username, role: u.role, agency: u.agency ?? null },
+          });
           return { status: 201, body: publicUser(u) };
         } catch (e) {
           if (e instanceof UserExistsError) throw new NdxpError('ALREADY_EXISTS', { field: 'username', detailVi: e.username, detailEn: e.username });

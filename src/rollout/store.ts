@@ -40,7 +40,10 @@ export interface Actor {
   role: string;
 }
 
-export type AuditAction = 'create' | 'move' | 'block' | 'unblock' | 'suspend' | 'resume' | 'deadline' | 'note' | 'evidence' | 'import';
+export type AuditAction = 'create' | 'move' | 'block' | 'unblock' | 'suspend' | 'resume' | 'deadline' | 'note' | 'evidence' | 'import' | 'profile' | 'user';
+
+/** The `connector` of audit lines about the province itself (its profile, its accounts). */
+export const PROVINCE_WIDE = '*';
 
 /** One line of the append-only audit trail (a Redis stream: entries are only ever added). */
 export interface AuditEntry {
