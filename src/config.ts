@@ -29,6 +29,7 @@ export interface Config {
   webhookConcurrency: number;
   webhookLockMs: number;
   sessionTtlSec: number;
+  bcryptRounds: number;
   demoAdminPassword: string;
   demoUserPassword: string;
   provincesDir: string;
@@ -154,6 +155,7 @@ export const CONFIG_VARS = {
   webhookConcurrency: { name: 'WEBHOOK_CONCURRENCY', default: 64, doc: 'Webhook deliveries in flight per worker process', parse: int(1, 2000) },
   // Rollout tracker (src/rollout, src/auth): sessions, demo accounts, extra provinces, checks.
   sessionTtlSec: { name: 'SESSION_TTL', default: 28_800, doc: 'Sign-in session lifetime in seconds', parse: int(60, 30 * 86400) },
+  bcryptRounds: { name: 'BCRYPT_ROUNDS', default: 10, doc: 'bcrypt cost of user passwords (tests use 4)', parse: int(4, 15) },
   demoAdminPassword: { name: 'DEMO_ADMIN_PASSWORD', default: 'admin-sandbox-2025', doc: 'Password of the demo Sở admin and national accounts (sandbox value)', parse: minLen(10) },
   demoUserPassword: { name: 'DEMO_USER_PASSWORD', default: 'user-sandbox-2025', doc: 'Password of the other demo accounts (sandbox value)', parse: minLen(10) },
   provincesDir: { name: 'PROVINCES_DIR', default: '', doc: 'Extra province profiles (*.json, *.yaml) loaded at start beside reference/provinces', parse: (raw: string) => raw },

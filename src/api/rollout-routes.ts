@@ -4,15 +4,15 @@ import { NdxpError } from '../core/errors.js';
 import type { ReferenceData } from '../core/reference.js';
 import type { GatewayDeps } from '../gateway/pipeline.js';
 import {
-  ROLES, canAdminProvince, canCreateClient, canReadProvince, canReadRow, canUseClient, canWriteRow, type Principal,
+  ROLES, ROLE_LABELS, canAdminProvince, canCreateClient, canReadProvince, canReadRow, canUseClient, canWriteRow, type Principal,
 } from '../auth/policy.js';
 import { clearSessionCookie, currentUser, sessionToken, setSessionCookie } from '../auth/session.js';
 import { UserExistsError, publicUser, type UserRecord, type UserStore } from '../auth/users.js';
 import { ProfileError, normaliseProfile, PROVINCE_PROFILE_SCHEMA, type ProvinceProfile } from '../rollout/province.js';
 import { byAgency, rowStatus, summarise } from '../rollout/readiness.js';
 import type { RolloutService } from '../rollout/service.js';
-import { STAGES, STAGE_LABELS } from '../rollout/stages.js';
-import type { RolloutRow } from '../rollout/store.js';
+import { GATED_STAGES, STAGES, STAGE_LABELS } from '../rollout/stages.js';
+import { PROVINCE_WIDE, type RolloutRow } from '../rollout/store.js';
 import type { JsonSchema } from '../rollout/validation.js';
 import { COLUMNS, parseSheet, readIntents, SheetError, toCsv, toXlsx } from '../rollout/spreadsheet.js';
 import type { RouteReply, RouteSpec } from './route-spec.js';
@@ -107,7 +107,10 @@ export async function visibleRows(deps: RolloutApiDeps, user: Principal, provinc
 
 const actor = (u: UserRecord) => ({ userId: u.username, role: u.role });
 
-export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
+const CLIENT_PARAM = obj({ clientId: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' } }, ['clientId']);
+
+/** The routes; `connectorIds` and `scenarioNames` are those of the registry (what a sandbox client can use). */
+export function buildRolloutRoutes(reference: ReferenceData, connectorIds: string[], scenarioNames: string[]): RolloutRoute[] {
   const CONNECTOR: JsonSchema = { type: 'string', enum: reference.systems.map((s) => s.id) };
   const P = obj({ province: ID }, ['province']);
   const PR = obj({ province: ID, connector: CONNECTOR }, ['province', 'connector']);
@@ -121,8 +124,8 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
       summary: 'Đăng nhập; trả mã phiên (Bearer) và đặt cookie HttpOnly', summaryEn: 'Sign in; returns a session token (Bearer) and sets an HttpOnly cookie',
       body: obj({ username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 200 } }, ['username', 'password']),
       responses: { 200: { description: 'Phiên đăng nhập' }, 401: err('Sai thông tin'), 429: err('Tạm khóa do sai nhiều lần') },
-      async handler({ deps, body, res }) {
-        const user = await deps.users.verify(body.username, body.password);
+      async handler({ deps, body, req, res }) {
+        const user = await deps.users.verify(body.username, body.password, req.ip ?? '');
         if (user === 'locked') throw new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
         if (!user) throw new NdxpError('SIGN_IN_FAILED');
         const session = await deps.users.startSession(user.username);
@@ -145,6 +148,20 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
       summary: 'Người dùng hiện tại', summaryEn: 'The signed-in user', responses: { 200: { description: 'Người dùng' }, 401: COMMON_ERRORS[401] },
       async handler({ user }) {
         return { body: publicUser(user) };
+      },
+    },
+    {
+      id: 'meta.stages', method: 'get', path: '/api/rollout/stages', tags: rowTags, access: 'signed-in',
+      summary: 'Các giai đoạn (nhãn tiếng Việt/tiếng Anh, giai đoạn có cổng bằng chứng) và các vai trò', summaryEn: 'Stages (labels, which ones are gated) and roles',
+      responses: { 200: { description: 'Danh mục' }, 401: COMMON_ERRORS[401] },
+      async handler() {
+        return {
+          body: {
+            stages: STAGES.map((s) => ({ id: s, ...STAGE_LABELS[s], gated: GATED_STAGES.includes(s) })),
+            flags: [{ id: 'blocked', vi: 'Bị chặn', en: 'Blocked' }, { id: 'suspended', vi: 'Tạm dừng', en: 'Suspended' }],
+            roles: ROLES.map((r) => ({ id: r, ...ROLE_LABELS[r] })),
+          },
+        };
       },
     },
     // ---- provinces ----------------------------------------------------------------------------------------
@@ -195,10 +212,17 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
       id: 'provinces.put', method: 'put', path: '/api/rollout/provinces/:province', tags: rowTags, access: 'province-admin', params: P,
       summary: 'Thay hồ sơ tỉnh (cơ quan, phân công)', summaryEn: 'Replace the province profile (agencies, assignments)', body: { type: 'object' },
       responses: { 200: { description: 'Hồ sơ mới' }, ...COMMON_ERRORS },
-      async handler({ deps, params, body }) {
+      async handler({ deps, params, body, user }) {
         const profile = toProfile(body, deps.reference);
         if (profile.id !== params.province) throw new NdxpError('VALIDATION_FAILED', { field: 'id', detailVi: 'phải trùng mã tỉnh trên đường dẫn', detailEn: 'must equal the province in the path' });
+        const before = await deps.service.profileOrThrow(profile.id);
         await deps.service.store.putProfile(profile);
+        const changed = Object.keys({ ...before.assignments, ...profile.assignments })
+          .filter((c) => JSON.stringify(before.assignments[c] ?? null) !== JSON.stringify(profile.assignments[c] ?? null));
+        await deps.service.store.appendAudit({
+          at: new Date().toISOString(), by: user.username, role: user.role, province: profile.id, connector: PROVINCE_WIDE, action: 'profile',
+          from: Object.fromEntries(changed.map((c) => [c, before.assignments[c] ?? null])), to: Object.fromEntries(changed.map((c) => [c, profile.assignments[c] ?? null])),
+        });
         return { body: profile };
       },
     },
@@ -423,7 +447,7 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
         role: { enum: ROLES.filter((r) => r !== 'national') }, agency: ID, clients: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' }, maxItems: 20 },
       }, ['username', 'password', 'name', 'role']),
       responses: { 201: { description: 'Tài khoản' }, ...COMMON_ERRORS, 409: err('Đã tồn tại') },
-      async handler({ deps, params, body }) {
+      async handler({ deps, params, body, user }) {
         const province = params.province!;
         const profile = await deps.service.profileOrThrow(province);
         if (body.role === 'agency' && !profile.agencies.some((a) => a.id === body.agency)) throw new NdxpError('VALIDATION_FAILED', { field: 'agency', detailVi: 'cần mã cơ quan có trong hồ sơ tỉnh', detailEn: 'an agency id of the province profile is required' });
@@ -433,6 +457,9 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
         }
         try {
           const u = await deps.users.create({ ...body, province, agency: body.role === 'agency' ? body.agency : undefined, clients: body.role === 'developer' ? body.clients ?? [] : [] });
+          await deps.service.store.appendAudit({
+            at: u.createdAt, by: user.username, role: user.role, province, connector: PROVINCE_WIDE, action: 'user', to: { username: u.username, role: u.role, agency: u.agency ?? null },
+          });
           return { status: 201, body: publicUser(u) };
         } catch (e) {
           if (e instanceof UserExistsError) throw new NdxpError('ALREADY_EXISTS', { field: 'username', detailVi: e.username, detailEn: e.username });
@@ -467,12 +494,45 @@ export function buildRolloutRoutes(reference: ReferenceData): RolloutRoute[] {
     },
     {
       id: 'dev.clients.journal', method: 'get', path: '/api/dev/clients/:clientId/journal', tags: ['Developer'], access: 'client-use',
-      params: obj({ clientId: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' } }, ['clientId']),
+      params: CLIENT_PARAM,
       query: obj({ connector: ID, operation: { type: 'string', maxLength: 100 }, limit: { type: 'string', pattern: '^[0-9]{1,3}$' }, before: { type: 'string', pattern: '^[0-9]+-[0-9]+$' } }),
       summary: 'Nhật ký lưu lượng của ứng dụng (dữ liệu cá nhân đã che)', summaryEn: 'The client’s traffic journal (personal data masked)',
       responses: { 200: { description: 'Nhật ký' }, ...COMMON_ERRORS },
       async handler({ deps, params, query }) {
         return { body: await deps.gateway.journal.read({ clientId: params.clientId, connector: query.connector, operation: query.operation, limit: query.limit ? Number(query.limit) : undefined, before: query.before }) };
+      },
+    },
+    {
+      id: 'dev.clients.scenario', method: 'put', path: '/api/dev/clients/:clientId/scenario', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      body: obj({
+        name: { enum: scenarioNames }, until: { type: 'string', format: 'date-time' },
+        connectors: { type: 'array', items: { enum: connectorIds }, minItems: 1, maxItems: 50, uniqueItems: true },
+      }, ['name']),
+      summary: 'Bật kịch bản lỗi cho mọi lệnh gọi của ứng dụng (đến thời điểm until, cho các connector chọn)', summaryEn: 'Switch a fault scenario on for every call of the client (until a time, for chosen connectors)',
+      responses: { 200: { description: 'Kịch bản đang bật' }, ...COMMON_ERRORS },
+      async handler({ deps, params, body }) {
+        const scenario = { name: body.name as string, ...(body.until ? { until: new Date(body.until).toISOString() } : {}), ...(body.connectors ? { connectors: body.connectors as string[] } : {}) };
+        await deps.gateway.clients.setScenario(params.clientId!, scenario);
+        return { body: { clientId: params.clientId, scenario } };
+      },
+    },
+    {
+      id: 'dev.clients.scenarioOff', method: 'delete', path: '/api/dev/clients/:clientId/scenario', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      summary: 'Tắt kịch bản lỗi của ứng dụng', summaryEn: 'Switch the client’s fault scenario off',
+      responses: { 204: { description: 'Đã tắt' }, ...COMMON_ERRORS },
+      async handler({ deps, params }) {
+        await deps.gateway.clients.setScenario(params.clientId!, undefined);
+        return {};
+      },
+    },
+    {
+      id: 'dev.clients.revoke', method: 'delete', path: '/api/dev/clients/:clientId', tags: ['Developer'], access: 'client-use', params: CLIENT_PARAM,
+      summary: 'Thu hồi ứng dụng sandbox và mọi access token của nó', summaryEn: 'Revoke a sandbox client and all its access tokens',
+      responses: { 204: { description: 'Đã thu hồi' }, ...COMMON_ERRORS },
+      async handler({ deps, params }) {
+        await deps.gateway.clients.update(params.clientId!, { revokedAt: new Date().toISOString() });
+        await deps.gateway.clients.revokeTokens(params.clientId!);
+        return {};
       },
     },
   ];

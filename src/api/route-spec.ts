@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { NdxpError } from '../core/errors.js';
+import { nfcDeep } from '../core/text.js';
 import { sendError, toNdxpError } from '../gateway/http.js';
 import { assertValid, type JsonSchema } from '../rollout/validation.js';
 
@@ -80,7 +81,9 @@ export function mountRoutes<U, D, A extends string>(routes: Array<RouteSpec<U, D
           const parser = route.bodyType === 'raw' ? raw : json;
           const err = await new Promise<unknown>((resolve) => parser(req, res, resolve));
           if (err) throw err;
-          body = route.body ? assertValid(route.body, req.body ?? {}) : req.body;
+          // Vietnamese text is stored in NFC whatever the keyboard sent (reasons, notes, names).
+          const received = route.bodyType === 'raw' ? req.body : nfcDeep(req.body ?? {});
+          body = route.body ? assertValid(route.body, received) : received;
         }
         const reply = await route.handler({ req, res, user: user as U, deps: opts.deps, params, query, body });
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);

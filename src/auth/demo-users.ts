@@ -1,6 +1,6 @@
 import type { Logger } from '../logging.js';
 import type { UserRole } from './policy.js';
-import type { UserStore } from './users.js';
+import { UserExistsError, type UserStore } from './users.js';
 
 export interface DemoUser {
   username: string;
@@ -30,14 +30,19 @@ export async function seedDemoUsers(users: UserStore, opts: { province: string; 
     const username = d.national ? 'national' : `${d.username}.${opts.province}`;
     if (d.agency && !opts.agencies.has(d.agency)) continue;
     if (await users.get(username)) continue;
-    await users.create({
-      username, name: d.name, role: d.role,
-      password: d.role === 'so-admin' || d.national ? opts.adminPassword : opts.userPassword,
-      ...(d.national ? {} : { province: opts.province }),
-      ...(d.agency ? { agency: d.agency } : {}),
-      clients: d.ownsDemoClient ? [opts.demoClientId] : [],
-    });
-    created.push(username);
+    try {
+      await users.create({
+        username, name: d.name, role: d.role,
+        password: d.role === 'so-admin' || d.national ? opts.adminPassword : opts.userPassword,
+        ...(d.national ? {} : { province: opts.province }),
+        ...(d.agency ? { agency: d.agency } : {}),
+        clients: d.ownsDemoClient ? [opts.demoClientId] : [],
+      });
+      created.push(username);
+    } catch (e) {
+      // Another instance starting at the same time created it first: fine.
+      if (!(e instanceof UserExistsError)) throw e;
+    }
   }
   if (created.length) opts.logger.info('demo rollout users created', { users: created });
   return created;

@@ -20,13 +20,14 @@ export interface Session {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const publicUser = ({ passwordHash: _ph, ...rest }: UserRecord): PublicUser => rest;
 
-// A hash checked when the user does not exist, so a wrong name costs the same time as a wrong password.
-const DUMMY_HASH = bcrypt.hashSync('not-a-password', 10);
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_SEC = 900;
 
 /** Users (bcrypt-hashed passwords) and their sessions (opaque tokens, stored hashed, with expiry) in Redis. */
 export class UserStore {
+  // A hash checked when the user does not exist, so a wrong name costs the same time as a wrong password.
+  private dummyHash: Promise<string> | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -76,13 +77,17 @@ export class UserStore {
     return next;
   }
 
-  /** The user when the password matches; null otherwise (or 'locked' after too many failures in a row). */
-  async verify(username: string, password: string): Promise<UserRecord | null | 'locked'> {
-    const failKey = `${this.prefix}:login-fail:${sha256(username)}`;
+  /**
+   * The user when the password matches; null otherwise, or 'locked' after too many failures for this name from
+   * this address (keyed on both, so someone elsewhere cannot lock a colleague out).
+   */
+  async verify(username: string, password: string, from = ''): Promise<UserRecord | null | 'locked'> {
+    const failKey = `${this.prefix}:login-fail:${sha256(`${username}|${from}`)}`;
     const fails = Number((await this.redis.get(failKey)) ?? 0);
     if (fails >= MAX_FAILURES) return 'locked';
     const user = await this.get(username);
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+    this.dummyHash ??= bcrypt.hash('not-a-password', this.bcryptRounds);
+    const ok = await bcrypt.compare(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !ok || user.disabled) {
       await this.redis.multi().incr(failKey).expire(failKey, FAILURE_WINDOW_SEC).exec();
       return null;

@@ -41,7 +41,7 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
   const redis = gateway.redis;
   const store = new RolloutStore(redis, config.keyPrefix, reference);
   const service = new RolloutService(store, gateway.registry, gateway.clients, gateway.journal);
-  const users = new UserStore(redis, config.keyPrefix, config.sessionTtlSec);
+  const users = new UserStore(redis, config.keyPrefix, config.sessionTtlSec, config.bcryptRounds);
 
   const profiles = [
     ...(await loadProfilesFromDir(path.join(config.rootDir, 'reference', 'provinces'), reference)),
@@ -91,7 +91,11 @@ export async function startRollout(args: { config: Config; gateway: GatewayDeps;
     service, users, gateway, reference, hostProvince: config.province, sessionTtlSec: config.sessionTtlSec, secureCookie: config.cookieSecure, runReport,
     runHealth: queuedHealthRunner(queue, events, Math.max(config.gateWaitMs, 60_000)),
   };
-  const routes = buildRolloutRoutes(reference);
+  const routes = buildRolloutRoutes(
+    reference,
+    gateway.registry.connectors.map((c) => c.id),
+    [...new Set(gateway.registry.connectors.flatMap((c) => c.scenarios.map((x) => x.name)))],
+  );
   const router = mountRoutes(routes, { deps, resolveUser: resolveUser(deps), authorise, jsonLimit: '1mb', rawLimit: '10mb' });
 
   return {

@@ -28,12 +28,52 @@ export function monthEnd(month: string): string {
 }
 
 /**
- * The monthly readiness report: state at the end of the month (or today, if earlier), the changes made in the month,
+ * The rows as they stood at the end of `asOf` (yyyy-MM-dd), replayed from the audit trail (oldest first): the stage,
+ * deadline and flags of the last move/import/flag/deadline line on or before that day. Rows created later are left out.
+ */
+export function rowsAsOf(rows: RolloutRow[], audit: AuditEntry[], asOf: string): RolloutRow[] {
+  const end = `${asOf}T23:59:59.999Z`;
+  const out: RolloutRow[] = [];
+  for (const row of rows) {
+    const mine = audit.filter((e) => e.connector === row.connector && e.at <= end);
+    if (!mine.some((e) => e.action === 'create')) {
+      if (row.stageSince > end) continue;
+      out.push(row);
+      continue;
+    }
+    const then: RolloutRow = { ...row, stage: 'chua-trien-khai' };
+    delete then.blocked;
+    delete then.suspended;
+    for (const e of mine) {
+      const to = e.to as Record<string, unknown> | string | null;
+      if (e.action === 'move' && typeof to === 'string') then.stage = to as RolloutRow['stage'];
+      else if (e.action === 'deadline' && typeof to === 'string') then.deadline = to;
+      else if (e.action === 'block' || e.action === 'suspend') then[e.action === 'block' ? 'blocked' : 'suspended'] = to as unknown as RolloutRow['blocked'];
+      else if (e.action === 'unblock') delete then.blocked;
+      else if (e.action === 'resume') delete then.suspended;
+      else if (e.action === 'import' && to && typeof to === 'object') {
+        if (typeof to.stage === 'string') then.stage = to.stage as RolloutRow['stage'];
+        if (typeof to.deadline === 'string') then.deadline = to.deadline;
+        for (const flag of ['blocked', 'suspended'] as const) {
+          if (typeof to[flag] === 'string') then[flag] = { reason: to[flag] as string, since: e.at, by: e.by };
+          else if (flag in to) delete then[flag];
+        }
+      }
+    }
+    out.push(then);
+  }
+  return out;
+}
+
+/**
+ * The monthly readiness report: state at the end of the month (or today, if earlier; replayed from the audit
+ * trail, which therefore must be passed from the beginning), the changes made in the month,
  * readiness per agency. CSV for spreadsheets, and a self-contained printable HTML page (no external assets).
  */
 export function buildMonthlyReport(args: { profile: ProvinceProfile; rows: RolloutRow[]; audit: AuditEntry[]; month: string; today: string; generatedAt: string }): MonthlyReport {
-  const { profile, rows, month } = args;
+  const { profile, month } = args;
   const asOf = monthEnd(month) < args.today ? monthEnd(month) : args.today;
+  const rows = rowsAsOf(args.rows, args.audit, asOf);
   const changes = args.audit.filter((e) => e.at.slice(0, 7) === month && e.action !== 'create');
   const changesOf = (c: string) => changes.filter((e) => e.connector === c).length;
   const sum: Summary = summarise(rows, asOf);

@@ -7,7 +7,7 @@ import type { RowIntent, RowProblem, SheetRowInput } from './spreadsheet.js';
 import type { ProvinceProfile } from './province.js';
 import { rowStatus, summarise, vnDate } from './readiness.js';
 import { buildMonthlyReport, monthEnd, previousMonth } from './report.js';
-import { GATED_STAGES, STAGE_LABELS, checkMove, hasReason, isStage, type Flag, type Stage } from './stages.js';
+import { GATED_STAGES, STAGE_LABELS, checkMove, hasReason, isStage, stageIndex, type Flag, type Stage } from './stages.js';
 import type { Actor, Evidence, GateResult, RolloutRow, RolloutStore } from './store.js';
 
 export interface GateJob {
@@ -91,8 +91,9 @@ export class RolloutService {
     const to = req.to;
     const current = await this.rowOrThrow(province, connector);
     let gate: GateResult | undefined;
-    const forward = GATED_STAGES.includes(to) && to !== current.stage && !current.blocked && !current.suspended;
-    if (forward && !(req.override && actor.isAdmin)) gate = await this.runGate({ province, connector, target: to });
+    // Only a move forward into a gated stage is checked (moving back never needs evidence).
+    const needsGate = GATED_STAGES.includes(to) && stageIndex(to) > stageIndex(current.stage) && !current.blocked && !current.suspended;
+    if (needsGate && !(req.override && actor.isAdmin)) gate = await this.runGate({ province, connector, target: to });
     const { row } = await this.store.mutate(province, connector, actor, (r, at) => {
       const verdict = checkMove(r, { to, reason: req.reason, override: req.override, actorIsAdmin: actor.isAdmin, gatePassed: gate?.passed ?? false });
       if (!verdict.ok) {
@@ -198,9 +199,8 @@ export class RolloutService {
   /** Builds and stores a monthly report (the reports worker calls this). */
   async buildReport(job: { province: string; month: string }): Promise<{ province: string; month: string; generatedAt: string }> {
     const month = job.month === 'previous' ? previousMonth(this.today()) : job.month;
-    const from = Date.parse(`${month}-01T00:00:00Z`) - 31 * 86_400_000;
     const [profile, rows, audit] = await Promise.all([
-      this.profileOrThrow(job.province), this.store.listRows(job.province), this.store.auditBetween(job.province, from, Date.parse(`${monthEnd(month)}T23:59:59Z`) + 86_400_000),
+      this.profileOrThrow(job.province), this.store.listRows(job.province), this.store.auditBetween(job.province, 0, Date.parse(`${monthEnd(month)}T23:59:59.999Z`)),
     ]);
     const report = buildMonthlyReport({ profile, rows, audit, month, today: this.today(), generatedAt: this.now().toISOString() });
     await this.store.putReport(report);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { NdxpError } from '../core/errors.js';
 import type { ReferenceData } from '../core/reference.js';
 import type { ProvinceProfile } from './province.js';
 import type { Flag, Stage } from './stages.js';
@@ -39,7 +40,10 @@ export interface Actor {
   role: string;
 }
 
-export type AuditAction = 'create' | 'move' | 'block' | 'unblock' | 'suspend' | 'resume' | 'deadline' | 'note' | 'evidence' | 'import';
+export type AuditAction = 'create' | 'move' | 'block' | 'unblock' | 'suspend' | 'resume' | 'deadline' | 'note' | 'evidence' | 'import' | 'profile' | 'user';
+
+/** The `connector` of audit lines about the province itself (its profile, its accounts). */
+export const PROVINCE_WIDE = '*';
 
 /** One line of the append-only audit trail (a Redis stream: entries are only ever added). */
 export interface AuditEntry {
@@ -74,10 +78,6 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
 redis.call('XADD', KEYS[2], '*', 'e', ARGV[3])
 return 1`;
-
-export class ConcurrentChangeError extends Error {
-  override name = 'ConcurrentChangeError';
-}
 
 /** Provinces, their rows, gate results and the audit trail, in Redis under `<prefix>:rollout:*`. */
 export class RolloutStore {
@@ -163,7 +163,7 @@ export class RolloutStore {
       const ok = await this.redis.eval(CAS_SCRIPT, 2, this.rowKey(province, connector), this.auditKey(province), raw, JSON.stringify(row), JSON.stringify(audit));
       if (ok === 1) return { row, audit };
     }
-    throw new ConcurrentChangeError(`${province}/${connector} changed concurrently`);
+    throw new NdxpError('CONFLICT', { detailVi: 'dòng đang được người khác thay đổi, hãy thử lại', detailEn: 'the row is being changed by someone else, retry' });
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

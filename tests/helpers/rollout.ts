@@ -39,3 +39,6 @@ export async function exerciseLikeAGoodClient(http: AxiosInstance, connector: Lo
   }
   if (names.includes('maintenance')) await withScenario('maintenance');
 }
+
+/** The lowest bcrypt cost: tests sign in dozens of times; production keeps BCRYPT_ROUNDS=10. */
+export const FAST_HASH = { BCRYPT_ROUNDS: '4' };

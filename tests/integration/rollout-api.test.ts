@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
-import { exerciseLikeAGoodClient, signIn } from '../helpers/rollout.js';
+import { FAST_HASH, exerciseLikeAGoodClient, signIn } from '../helpers/rollout.js';
 
 let t: TestSim;
 const AG = '/api/rollout/provinces/an-giang';
 const DKDN = `${AG}/rows/dang-ky-doanh-nghiep`;
 
 beforeAll(async () => {
-  t = await startTestSim('rollout-api');
+  t = await startTestSim('rollout-api', {}, FAST_HASH);
 });
 afterAll(async () => {
   await t?.close();
@@ -43,6 +43,16 @@ describe('rollout tracker over HTTP', () => {
     expect((await t.http.get('/api/auth/me', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it('locks a name after ten wrong passwords (429), without telling whether the name exists', async () => {
+    const admin = await signIn(t.http, 'admin.an-giang');
+    expect((await t.http.post(`${AG}/users`, { username: 'thu-khoa', password: 'mat-khau-dung-1', name: 'Thử khóa', role: 'viewer' }, { headers: admin })).status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await t.http.post('/api/auth/login', { username: 'thu-khoa', password: `sai-${i}` })).status).toBe(401);
+    const locked = await t.http.post('/api/auth/login', { username: 'thu-khoa', password: 'mat-khau-dung-1' });
+    expect(locked.status).toBe(429);
+    expect(locked.data.error.code).toBe('RATE_LIMITED');
+    expect((await t.http.post('/api/auth/login', { username: 'khong-ton-tai', password: 'x' })).data.error.code).toBe('SIGN_IN_FAILED');
+  });
+
   it('refuses a cookie-authenticated change sent as a form (JSON only), so a cross-site form cannot move rows', async () => {
     const admin = await signIn(t.http, 'admin.an-giang');
     const res = await t.http.post(`${AG}/rows/gia/moves`, 'to=dang-ky', { headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' } });
@@ -63,7 +73,8 @@ describe('rollout tracker over HTTP', () => {
     const blocked = await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'làm lại' }, { headers: admin });
     expect(blocked.data.error.message).toMatch(/bị chặn/);
     expect((await t.http.post(`${row}/flags`, { flag: 'blocked', on: false }, { headers: admin })).status).toBe(200);
-    expect((await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'đăng ký nhầm hệ thống' }, { headers: admin })).status).toBe(200);
+    // Sent decomposed (NFD, as some keyboards do): stored in NFC.
+    expect((await t.http.post(`${row}/moves`, { to: 'chua-trien-khai', reason: 'đăng ký nhầm hệ thống'.normalize('NFD') }, { headers: admin })).status).toBe(200);
     const audit = await t.http.get(`${row}/audit`, { headers: admin });
     const actions = audit.data.entries.map((e: any) => `${e.action}:${JSON.stringify(e.from ?? null)}>${JSON.stringify(e.to ?? null)}`);
     expect(actions[0]).toBe('move:"dang-ky">"chua-trien-khai"');
@@ -136,6 +147,17 @@ describe('rollout tracker over HTTP', () => {
     expect(journal.data.entries.every((e: any) => e.clientId === clientId)).toBe(true);
     expect((await t.http.get(`/api/dev/clients/${clientId}/journal`, { headers: agency })).status).toBe(403);
   }, 30_000);
+
+  it('a developer switches a fault scenario on and off for its own client', async () => {
+    const dev = await signIn(t.http, 'dev.an-giang');
+    const op = t.sim.registry.get('dang-ky-doanh-nghiep')!.operations[0]!;
+    const call = async () => (await t.http.get(op.def.path, { params: op.example.query, headers: await t.auth() })).status;
+    expect((await t.http.put('/api/dev/clients/tthc-an-giang/scenario', { name: 'khong-co' }, { headers: dev })).data.error.field).toBe('name');
+    expect((await t.http.put('/api/dev/clients/tthc-an-giang/scenario', { name: 'not-found' }, { headers: dev })).status).toBe(200);
+    expect(await call()).toBe(404);
+    expect((await t.http.delete('/api/dev/clients/tthc-an-giang/scenario', { headers: dev })).status).toBe(204);
+    expect(await call()).toBe(200);
+  });
 
   it('computes deadlines, overdue days and readiness, and keeps a daily snapshot', async () => {
     const admin = await signIn(t.http, 'admin.an-giang');

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { compile } from '../../src/rollout/validation.js';
 import { describeRoutes } from '../../src/api/route-spec.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
-import { signIn } from '../helpers/rollout.js';
+import { FAST_HASH, signIn } from '../helpers/rollout.js';
 
 let t: TestSim;
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     ],
     assignments: { 'dan-cu': { lead: ['cong-an-tinh'], coordinating: ['so-khcn'] }, 'danh-muc-dung-chung': { lead: ['so-khcn'] } },
   }));
-  t = await startTestSim('rollout-provinces', {}, { PROVINCES_DIR: dir });
+  t = await startTestSim('rollout-provinces', {}, { ...FAST_HASH, PROVINCES_DIR: dir });
 });
 afterAll(async () => {
   await t?.close();

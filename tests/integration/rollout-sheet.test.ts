@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, parseDay, parseStage } from '../../src/rollout/spreadsheet.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
-import { signIn } from '../helpers/rollout.js';
+import { FAST_HASH, signIn } from '../helpers/rollout.js';
 
 let t: TestSim;
 let admin: { Authorization: string };
@@ -11,7 +11,7 @@ const AG = '/api/rollout/provinces/an-giang';
 const csvHeaders = (h: { Authorization: string }) => ({ ...h, 'content-type': 'text/csv' });
 
 beforeAll(async () => {
-  t = await startTestSim('rollout-sheet');
+  t = await startTestSim('rollout-sheet', {}, FAST_HASH);
   admin = await signIn(t.http, 'admin.an-giang');
 });
 afterAll(async () => {
