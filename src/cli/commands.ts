@@ -14,6 +14,7 @@ import { buildPostmanCollection } from '../openapi/postman.js';
 import { resolveRedis } from '../queue/redis.js';
 import { contextOf } from './context.js';
 import { table } from './output.js';
+import { addRolloutCommands } from './rollout-commands.js';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -227,6 +228,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'file (default stdout)')
     .action(async (opts, cmd: Command) => emit(buildPostmanCollection(buildOpenApi(await contextOf(cmd).registry())), opts.out));
 
+  addRolloutCommands(program);
   return program;
 }
 

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -47,7 +49,7 @@ async function cli(...args: string[]) {
 describe('ndxp-sim CLI', () => {
   it('--help lists the commands', async () => {
     const stdout = await spawnCli('--help');
-    for (const c of ['start', 'record', 'replay', 'recordings', 'connectors', 'clients', 'scenario', 'journal', 'openapi', 'postman']) {
+    for (const c of ['start', 'record', 'replay', 'recordings', 'connectors', 'clients', 'scenario', 'journal', 'openapi', 'postman', 'rollout', 'report', 'dossiers']) {
       expect(stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     }
   });
@@ -99,5 +101,26 @@ describe('ndxp-sim CLI', () => {
     const bad = await cli('scenario', 'set', 'khong-co-kich-ban');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/VALIDATION_FAILED \(400\)/);
+  });
+
+  it('rollout status / move / export / import / report monthly, as the demo Sở admin', async () => {
+    process.env.DEMO_ADMIN_PASSWORD = t.sim.config.demoAdminPassword;
+    const status = JSON.parse((await cli('--json', 'rollout', 'status')).stdout);
+    expect(status.rows.length).toBe(24);
+    expect(status.summary.rows).toBe(24);
+    const id = t.sim.registry.connectors[0]!.id;
+    // cấp quyền needs evidence (a sandbox client with the scope exists: the demo client), vận hành much more.
+    const skip = await cli('rollout', 'move', id, 'van-hanh');
+    expect(skip.code).toBe(1);
+    expect(skip.stderr).toMatch(/\(409\)|\(400\)/);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ndxp-cli-'));
+    const exported = JSON.parse((await cli('--json', 'rollout', 'export', '--out', path.join(dir, 'sheet.csv'))).stdout);
+    expect(exported.bytes).toBeGreaterThan(100);
+    const again = JSON.parse((await cli('--json', 'rollout', 'import', path.join(dir, 'sheet.csv'), '--dry-run')).stdout);
+    expect(again).toMatchObject({ dryRun: true, rejected: 0, applied: 0 });
+    const report = JSON.parse((await cli('--json', 'report', 'monthly', '--month', '2025-03', '--out', dir)).stdout);
+    expect(report.files).toHaveLength(2);
+    expect(await readFile(report.files[1], 'utf8')).toMatch(/<html/i);
+    await rm(dir, { recursive: true, force: true });
   });
 });
