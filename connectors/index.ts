@@ -5,5 +5,6 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
+import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh];

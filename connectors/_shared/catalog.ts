@@ -416,7 +416,20 @@ export function catalogVersionChangeScenario(
   };
 }
 
-/** Seed-builder helper: the rows of one catalog version from plain items. */
-export function versionRows<T extends { Ma: string; Ten: string }>(maDanhMuc: string, phienBan: string, items: readonly T[]): CatalogRow[] {
-  return items.map((i) => ({ MaDanhMuc: maDanhMuc, PhienBan: phienBan, ...i }));
+export interface VersionSpec {
+  v: Omit<CatalogVersionMeta, 'MaDanhMuc'>;
+  items: ReadonlyArray<{ Ma: string; Ten: string }>;
+}
+
+/** Seed-builder helper: `add(catalog, versions)` fills the three flat collections a catalog connector's seed holds. */
+export function catalogSeedBuilder() {
+  const seed: CatalogSeed = { danhMuc: [], phienBan: [], phanTu: [] };
+  const add = (meta: CatalogMeta, versions: VersionSpec[]) => {
+    seed.danhMuc.push(meta);
+    for (const { v, items } of versions) {
+      seed.phienBan.push({ MaDanhMuc: meta.MaDanhMuc, ...v });
+      seed.phanTu.push(...items.map((i) => ({ MaDanhMuc: meta.MaDanhMuc, PhienBan: v.PhienBan, ...i })));
+    }
+  };
+  return { seed, add };
 }

@@ -1,5 +1,4 @@
-import type { CatalogMeta, CatalogRow, CatalogVersionMeta } from '../_shared/catalog.js';
-import { versionRows } from '../_shared/catalog.js';
+import { catalogSeedBuilder } from '../_shared/catalog.js';
 import type { SeedBuilder } from '../_shared/population.js';
 import { loadAdministrativeUnits } from '../_shared/units.js';
 import { toDmy } from '../_shared/wire.js';
@@ -15,16 +14,7 @@ const pairs = (list: ReadonlyArray<readonly [string, string]>) => list.map(([Ma,
 /** The catalogs are reference data, not drawn from the population: the seed is the same whatever the rng. */
 export const buildSeed: SeedBuilder = () => {
   const units = loadAdministrativeUnits();
-  const danhMuc: CatalogMeta[] = [];
-  const phienBan: CatalogVersionMeta[] = [];
-  const phanTu: CatalogRow[] = [];
-  const add = (meta: CatalogMeta, versions: Array<{ v: Omit<CatalogVersionMeta, 'MaDanhMuc'>; items: Array<{ Ma: string; Ten: string }> }>) => {
-    danhMuc.push(meta);
-    for (const { v, items } of versions) {
-      phienBan.push({ MaDanhMuc: meta.MaDanhMuc, ...v });
-      phanTu.push(...versionRows(meta.MaDanhMuc, v.PhienBan, items));
-    }
-  };
+  const { seed, add } = catalogSeedBuilder();
 
   const truoc = units.before;
   const sau = units.current;
@@ -118,5 +108,5 @@ export const buildSeed: SeedBuilder = () => {
       },
     ],
   );
-  return { danhMuc, phienBan, phanTu };
+  return { ...seed };
 };
