@@ -5,6 +5,7 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
+import danhMucNganHang from './danh-muc-ngan-hang/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang];
