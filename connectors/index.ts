@@ -7,5 +7,6 @@ import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
 import danhMucNganHang from './danh-muc-ngan-hang/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
+import maSoNganSach from './ma-so-ngan-sach/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang, maSoNganSach];
