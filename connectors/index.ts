@@ -7,7 +7,8 @@ import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
 import danhMucNganHang from './danh-muc-ngan-hang/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
+import gia from './gia/index.js';
 import maSoNganSach from './ma-so-ngan-sach/index.js';
 import vpostcode from './vpostcode/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang, maSoNganSach, vpostcode];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang, maSoNganSach, vpostcode, gia];
