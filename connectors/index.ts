@@ -5,10 +5,11 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
+import datDai from './dat-dai/index.js';
 import danhMucNganHang from './danh-muc-ngan-hang/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
 import gia from './gia/index.js';
 import maSoNganSach from './ma-so-ngan-sach/index.js';
 import vpostcode from './vpostcode/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang, maSoNganSach, vpostcode, gia];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danhMucDungChung, danhMucTaiChinh, danhMucNganHang, maSoNganSach, vpostcode, gia, datDai];
