@@ -47,6 +47,8 @@ interface Seed extends CatalogSeed {
 }
 
 const TRANG_THAI_TIEP_NHAN = 'Đã tiếp nhận';
+/** Scenario: the report's period is already closed at the national level (late or corrected reports are refused). */
+const KY_DA_KHOA = 'ky-da-khoa';
 interface CanhBao {
   MaHangHoa: string;
   TyLeThayDoi: number;
@@ -236,6 +238,13 @@ export default defineConnector<Seed>({
       },
       handler: async (ctx) => {
         const c = ctx.input as BaoCaoGia;
+        if (ctx.scenario === KY_DA_KHOA) {
+          throw new NdxpError('CONFLICT', {
+            field: 'KyBaoCao',
+            detailVi: `kỳ báo cáo ${c.KyBaoCao} đã khóa sổ trên CSDL quốc gia về giá; số liệu điều chỉnh gửi kèm văn bản giải trình`,
+            detailEn: `period ${c.KyBaoCao} is closed in the national price database`,
+          });
+        }
         checkGoods(ctx, `01/${c.KyBaoCao}`, 'KyBaoCao', c.DanhSachGia, 'DanhSachGia');
         return acceptPush(ctx, {
           collection: BAO_CAO.collection,
@@ -321,5 +330,15 @@ export default defineConnector<Seed>({
     chiTietPhanTu: catalog.chiTietPhanTu,
     lichSuPhienBan: catalog.lichSuPhienBan,
   },
-  scenarios: [catalogVersionChangeScenario('2024-07', ['layDanhMuc', 'chiTietPhanTu', 'lichSuPhienBan'])],
+  scenarios: [
+    catalogVersionChangeScenario('2024-07', ['layDanhMuc', 'chiTietPhanTu', 'lichSuPhienBan']),
+    {
+      name: KY_DA_KHOA,
+      description: 'Kỳ báo cáo đã khóa sổ trên CSDL quốc gia: báo cáo giá gửi muộn hoặc điều chỉnh bị từ chối (409, trường KyBaoCao)',
+      descriptionEn: 'The period is closed nationally: a late or corrected report is refused (409 on KyBaoCao)',
+      effect: { handled: true },
+      operations: ['guiBaoCaoGia'],
+      expect: { operation: 'guiBaoCaoGia', status: 409, body: { error: { code: 'CONFLICT', field: 'KyBaoCao' } } },
+    },
+  ],
 });
