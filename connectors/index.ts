@@ -1,10 +1,28 @@
 /**
- * The registered connectors, an explicit list (ARCHITECTURE.md). Adding the 25th system: one folder in connectors/,
- * its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
+ * The registered connectors, an explicit list (ARCHITECTURE.md), in the appendix order. Adding the 25th system: one
+ * folder in connectors/, its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
-import danCu from './dan-cu/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import danCu from './dan-cu/index.js';
+import datDai from './dat-dai/index.js';
+import gia from './gia/index.js';
 import lyLichTuPhap from './ly-lich-tu-phap/index.js';
+import maSoNganSach from './ma-so-ngan-sach/index.js';
+import danhMucDungChung from './danh-muc-dung-chung/index.js';
+import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
+import danhMucNganHang from './danh-muc-ngan-hang/index.js';
+import vpostcode from './vpostcode/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, danCu, lyLichTuPhap];
+export const CONNECTORS: ConnectorDefinition[] = [
+  dangKyDoanhNghiep,
+  danCu,
+  datDai,
+  gia,
+  lyLichTuPhap,
+  maSoNganSach,
+  danhMucDungChung,
+  danhMucTaiChinh,
+  danhMucNganHang,
+  vpostcode,
+];

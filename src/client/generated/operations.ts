@@ -10,9 +10,69 @@ export const OPERATIONS = {
   "dan-cu.traCuuCongDan": { connectorId: "dan-cu", operation: "traCuuCongDan", method: "POST", path: "/csdlqgdc/1.0/traCuuCongDan", soapAction: "urn:csdlqgdc#TraCuuThongTinCongDan" },
   "dan-cu.xacThucCongDan": { connectorId: "dan-cu", operation: "xacThucCongDan", method: "POST", path: "/csdlqgdc/1.0/xacThucCongDan", soapAction: "urn:csdlqgdc#XacThucThongTinCongDan" },
   "dan-cu.thanhVienHoGiaDinh": { connectorId: "dan-cu", operation: "thanhVienHoGiaDinh", method: "POST", path: "/csdlqgdc/1.0/thanhVienHoGiaDinh", soapAction: "urn:csdlqgdc#TraCuuThanhVienHoGiaDinh" },
+  "dat-dai.traCuuThuaDat": { connectorId: "dat-dai", operation: "traCuuThuaDat", method: "GET", path: "/csdldd/1.0/ThuaDat" },
+  "dat-dai.traCuuTheoGiayChungNhan": { connectorId: "dat-dai", operation: "traCuuTheoGiayChungNhan", method: "GET", path: "/csdldd/1.0/ThuaDat/GiayChungNhan" },
+  "dat-dai.traCuuTheoChuSuDung": { connectorId: "dat-dai", operation: "traCuuTheoChuSuDung", method: "GET", path: "/csdldd/1.0/ThuaDat/ChuSuDung" },
+  "dat-dai.thongTinQuyHoach": { connectorId: "dat-dai", operation: "thongTinQuyHoach", method: "GET", path: "/csdldd/1.0/QuyHoach/ThuaDat" },
+  "dat-dai.banDoThuaDat": { connectorId: "dat-dai", operation: "banDoThuaDat", method: "GET", path: "/csdldd/1.0/BanDo/ThuaDat" },
+  "dat-dai.hienTrangSuDungDat": { connectorId: "dat-dai", operation: "hienTrangSuDungDat", method: "GET", path: "/csdldd/1.0/ThongKe/HienTrang" },
+  "dat-dai.layDanhMuc": { connectorId: "dat-dai", operation: "layDanhMuc", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}" },
+  "dat-dai.danhSachDanhMuc": { connectorId: "dat-dai", operation: "danhSachDanhMuc", method: "GET", path: "/csdldd/1.0/DanhMuc" },
+  "dat-dai.chiTietPhanTu": { connectorId: "dat-dai", operation: "chiTietPhanTu", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
+  "dat-dai.lichSuPhienBan": { connectorId: "dat-dai", operation: "lichSuPhienBan", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Version" },
+  "dat-dai.thayDoiPhienBan": { connectorId: "dat-dai", operation: "thayDoiPhienBan", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Changes" },
+  "gia.traCuuGia": { connectorId: "gia", operation: "traCuuGia", method: "GET", path: "/csdlgia/1.0/traCuuGia" },
+  "gia.tongHopGia": { connectorId: "gia", operation: "tongHopGia", method: "GET", path: "/csdlgia/1.0/tongHopGia" },
+  "gia.guiBaoCaoGia": { connectorId: "gia", operation: "guiBaoCaoGia", method: "POST", path: "/csdlgia/1.0/baoCaoGiaThiTruong" },
+  "gia.guiKeKhaiGia": { connectorId: "gia", operation: "guiKeKhaiGia", method: "POST", path: "/csdlgia/1.0/keKhaiGia" },
+  "gia.layBienNhan": { connectorId: "gia", operation: "layBienNhan", method: "GET", path: "/csdlgia/1.0/bienNhan" },
+  "gia.danhSachDaGui": { connectorId: "gia", operation: "danhSachDaGui", method: "GET", path: "/csdlgia/1.0/danhSachDaGui" },
+  "gia.traCuuKeKhaiGia": { connectorId: "gia", operation: "traCuuKeKhaiGia", method: "GET", path: "/csdlgia/1.0/traCuuKeKhaiGia" },
+  "gia.layDanhMuc": { connectorId: "gia", operation: "layDanhMuc", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}" },
+  "gia.chiTietPhanTu": { connectorId: "gia", operation: "chiTietPhanTu", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
+  "gia.lichSuPhienBan": { connectorId: "gia", operation: "lichSuPhienBan", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}/Version" },
   "ly-lich-tu-phap.traCuuTrangThai": { connectorId: "ly-lich-tu-phap", operation: "traCuuTrangThai", method: "GET", path: "/lltp/1.0/traCuuTrangThai" },
   "ly-lich-tu-phap.nopHoSoLLTP": { connectorId: "ly-lich-tu-phap", operation: "nopHoSoLLTP", method: "POST", path: "/lltp/1.0/nopHoSoLLTP" },
   "ly-lich-tu-phap.layKetQua": { connectorId: "ly-lich-tu-phap", operation: "layKetQua", method: "GET", path: "/lltp/1.0/layKetQua" },
+  "ma-so-ngan-sach.traCuuTrangThai": { connectorId: "ma-so-ngan-sach", operation: "traCuuTrangThai", method: "GET", path: "/msdvqhns/1.0/traCuuTrangThai" },
+  "ma-so-ngan-sach.dangKyMaSo": { connectorId: "ma-so-ngan-sach", operation: "dangKyMaSo", method: "POST", path: "/msdvqhns/1.0/dangKyMaSo" },
+  "ma-so-ngan-sach.boSungHoSo": { connectorId: "ma-so-ngan-sach", operation: "boSungHoSo", method: "POST", path: "/msdvqhns/1.0/boSungHoSo" },
+  "ma-so-ngan-sach.rutHoSo": { connectorId: "ma-so-ngan-sach", operation: "rutHoSo", method: "POST", path: "/msdvqhns/1.0/rutHoSo" },
+  "ma-so-ngan-sach.layKetQua": { connectorId: "ma-so-ngan-sach", operation: "layKetQua", method: "GET", path: "/msdvqhns/1.0/layKetQua" },
+  "ma-so-ngan-sach.traCuuMaSo": { connectorId: "ma-so-ngan-sach", operation: "traCuuMaSo", method: "GET", path: "/msdvqhns/1.0/traCuuMaSo" },
+  "ma-so-ngan-sach.danhSachHoSo": { connectorId: "ma-so-ngan-sach", operation: "danhSachHoSo", method: "GET", path: "/msdvqhns/1.0/danhSachHoSo" },
+  "danh-muc-dung-chung.layDanhMuc": { connectorId: "danh-muc-dung-chung", operation: "layDanhMuc", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}" },
+  "danh-muc-dung-chung.danhSachDanhMuc": { connectorId: "danh-muc-dung-chung", operation: "danhSachDanhMuc", method: "GET", path: "/dmdc/1.0/Category" },
+  "danh-muc-dung-chung.chiTietPhanTu": { connectorId: "danh-muc-dung-chung", operation: "chiTietPhanTu", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}/Item/{ma}" },
+  "danh-muc-dung-chung.lichSuPhienBan": { connectorId: "danh-muc-dung-chung", operation: "lichSuPhienBan", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}/Version" },
+  "danh-muc-dung-chung.thayDoiPhienBan": { connectorId: "danh-muc-dung-chung", operation: "thayDoiPhienBan", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}/Changes" },
+  "danh-muc-dung-chung.chuyenDoiMaTinh": { connectorId: "danh-muc-dung-chung", operation: "chuyenDoiMaTinh", method: "GET", path: "/dmdc/1.0/DonViHanhChinh/ChuyenDoiMaTinh" },
+  "danh-muc-tai-chinh.layDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "layDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}" },
+  "danh-muc-tai-chinh.danhSachDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "danhSachDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc" },
+  "danh-muc-tai-chinh.chiTietPhanTu": { connectorId: "danh-muc-tai-chinh", operation: "chiTietPhanTu", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
+  "danh-muc-tai-chinh.lichSuPhienBan": { connectorId: "danh-muc-tai-chinh", operation: "lichSuPhienBan", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}/Version" },
+  "danh-muc-tai-chinh.thayDoiPhienBan": { connectorId: "danh-muc-tai-chinh", operation: "thayDoiPhienBan", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}/Changes" },
+  "danh-muc-tai-chinh.kiemTraMucLucNganSach": { connectorId: "danh-muc-tai-chinh", operation: "kiemTraMucLucNganSach", method: "GET", path: "/dmdcbtc/1.0/MucLucNganSach/KiemTra" },
+  "danh-muc-ngan-hang.layDanhMuc": { connectorId: "danh-muc-ngan-hang", operation: "layDanhMuc", method: "GET", path: "/nhnn/1.0/DanhMuc/{maDanhMuc}" },
+  "danh-muc-ngan-hang.danhSachDanhMuc": { connectorId: "danh-muc-ngan-hang", operation: "danhSachDanhMuc", method: "GET", path: "/nhnn/1.0/DanhMuc" },
+  "danh-muc-ngan-hang.chiTietPhanTu": { connectorId: "danh-muc-ngan-hang", operation: "chiTietPhanTu", method: "GET", path: "/nhnn/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
+  "danh-muc-ngan-hang.lichSuPhienBan": { connectorId: "danh-muc-ngan-hang", operation: "lichSuPhienBan", method: "GET", path: "/nhnn/1.0/DanhMuc/{maDanhMuc}/Version" },
+  "danh-muc-ngan-hang.thayDoiPhienBan": { connectorId: "danh-muc-ngan-hang", operation: "thayDoiPhienBan", method: "GET", path: "/nhnn/1.0/DanhMuc/{maDanhMuc}/Changes" },
+  "danh-muc-ngan-hang.traCuuNganHang": { connectorId: "danh-muc-ngan-hang", operation: "traCuuNganHang", method: "GET", path: "/nhnn/1.0/NganHang" },
+  "danh-muc-ngan-hang.traCuuChiNhanh": { connectorId: "danh-muc-ngan-hang", operation: "traCuuChiNhanh", method: "GET", path: "/nhnn/1.0/ChiNhanh" },
+  "danh-muc-ngan-hang.tyGiaTrungTam": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaTrungTam", method: "GET", path: "/nhnn/1.0/TyGia/TrungTam" },
+  "danh-muc-ngan-hang.tyGiaTinhCheo": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaTinhCheo", method: "GET", path: "/nhnn/1.0/TyGia/TinhCheo" },
+  "danh-muc-ngan-hang.tyGiaThamKhao": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaThamKhao", method: "GET", path: "/nhnn/1.0/TyGia/ThamKhaoSoGiaoDich" },
+  "vpostcode.traCuuMaBuuChinh": { connectorId: "vpostcode", operation: "traCuuMaBuuChinh", method: "GET", path: "/vpostcode/1.0/MaBuuChinh" },
+  "vpostcode.traCuuNguoc": { connectorId: "vpostcode", operation: "traCuuNguoc", method: "GET", path: "/vpostcode/1.0/MaBuuChinh/{maBuuChinh}" },
+  "vpostcode.traCuuDiaChiSo": { connectorId: "vpostcode", operation: "traCuuDiaChiSo", method: "GET", path: "/vpostcode/1.0/DiaChiSo/{maVpostcode}" },
+  "vpostcode.timDiaChiSo": { connectorId: "vpostcode", operation: "timDiaChiSo", method: "GET", path: "/vpostcode/1.0/DiaChiSo" },
+  "vpostcode.viTriGanNhat": { connectorId: "vpostcode", operation: "viTriGanNhat", method: "GET", path: "/vpostcode/1.0/ViTri" },
+  "vpostcode.layDanhMuc": { connectorId: "vpostcode", operation: "layDanhMuc", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}" },
+  "vpostcode.danhSachDanhMuc": { connectorId: "vpostcode", operation: "danhSachDanhMuc", method: "GET", path: "/vpostcode/1.0/DanhMuc" },
+  "vpostcode.chiTietPhanTu": { connectorId: "vpostcode", operation: "chiTietPhanTu", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
+  "vpostcode.lichSuPhienBan": { connectorId: "vpostcode", operation: "lichSuPhienBan", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Version" },
+  "vpostcode.thayDoiPhienBan": { connectorId: "vpostcode", operation: "thayDoiPhienBan", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Changes" },
 } as const;
 
 export type OperationKey = keyof typeof OPERATIONS;
@@ -26,9 +86,69 @@ export interface OperationRequests {
   "dan-cu.traCuuCongDan": T.DanCuV1TraCuuCongDanRequest;
   "dan-cu.xacThucCongDan": T.DanCuV1XacThucCongDanRequest;
   "dan-cu.thanhVienHoGiaDinh": T.DanCuV1ThanhVienHoGiaDinhRequest;
+  "dat-dai.traCuuThuaDat": T.DatDaiV1TraCuuThuaDatRequest;
+  "dat-dai.traCuuTheoGiayChungNhan": T.DatDaiV1TraCuuTheoGiayChungNhanRequest;
+  "dat-dai.traCuuTheoChuSuDung": T.DatDaiV1TraCuuTheoChuSuDungRequest;
+  "dat-dai.thongTinQuyHoach": T.DatDaiV1ThongTinQuyHoachRequest;
+  "dat-dai.banDoThuaDat": T.DatDaiV1BanDoThuaDatRequest;
+  "dat-dai.hienTrangSuDungDat": T.DatDaiV1HienTrangSuDungDatRequest;
+  "dat-dai.layDanhMuc": T.DatDaiV1LayDanhMucRequest;
+  "dat-dai.danhSachDanhMuc": T.DatDaiV1DanhSachDanhMucRequest;
+  "dat-dai.chiTietPhanTu": T.DatDaiV1ChiTietPhanTuRequest;
+  "dat-dai.lichSuPhienBan": T.DatDaiV1LichSuPhienBanRequest;
+  "dat-dai.thayDoiPhienBan": T.DatDaiV1ThayDoiPhienBanRequest;
+  "gia.traCuuGia": T.GiaV1TraCuuGiaRequest;
+  "gia.tongHopGia": T.GiaV1TongHopGiaRequest;
+  "gia.guiBaoCaoGia": T.GiaV1GuiBaoCaoGiaRequest;
+  "gia.guiKeKhaiGia": T.GiaV1GuiKeKhaiGiaRequest;
+  "gia.layBienNhan": T.GiaV1LayBienNhanRequest;
+  "gia.danhSachDaGui": T.GiaV1DanhSachDaGuiRequest;
+  "gia.traCuuKeKhaiGia": T.GiaV1TraCuuKeKhaiGiaRequest;
+  "gia.layDanhMuc": T.GiaV1LayDanhMucRequest;
+  "gia.chiTietPhanTu": T.GiaV1ChiTietPhanTuRequest;
+  "gia.lichSuPhienBan": T.GiaV1LichSuPhienBanRequest;
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiRequest;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPRequest;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaRequest;
+  "ma-so-ngan-sach.traCuuTrangThai": T.MaSoNganSachV1TraCuuTrangThaiRequest;
+  "ma-so-ngan-sach.dangKyMaSo": T.MaSoNganSachV1DangKyMaSoRequest;
+  "ma-so-ngan-sach.boSungHoSo": T.MaSoNganSachV1BoSungHoSoRequest;
+  "ma-so-ngan-sach.rutHoSo": T.MaSoNganSachV1RutHoSoRequest;
+  "ma-so-ngan-sach.layKetQua": T.MaSoNganSachV1LayKetQuaRequest;
+  "ma-so-ngan-sach.traCuuMaSo": T.MaSoNganSachV1TraCuuMaSoRequest;
+  "ma-so-ngan-sach.danhSachHoSo": T.MaSoNganSachV1DanhSachHoSoRequest;
+  "danh-muc-dung-chung.layDanhMuc": T.DanhMucDungChungV1LayDanhMucRequest;
+  "danh-muc-dung-chung.danhSachDanhMuc": T.DanhMucDungChungV1DanhSachDanhMucRequest;
+  "danh-muc-dung-chung.chiTietPhanTu": T.DanhMucDungChungV1ChiTietPhanTuRequest;
+  "danh-muc-dung-chung.lichSuPhienBan": T.DanhMucDungChungV1LichSuPhienBanRequest;
+  "danh-muc-dung-chung.thayDoiPhienBan": T.DanhMucDungChungV1ThayDoiPhienBanRequest;
+  "danh-muc-dung-chung.chuyenDoiMaTinh": T.DanhMucDungChungV1ChuyenDoiMaTinhRequest;
+  "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucRequest;
+  "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucRequest;
+  "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuRequest;
+  "danh-muc-tai-chinh.lichSuPhienBan": T.DanhMucTaiChinhV1LichSuPhienBanRequest;
+  "danh-muc-tai-chinh.thayDoiPhienBan": T.DanhMucTaiChinhV1ThayDoiPhienBanRequest;
+  "danh-muc-tai-chinh.kiemTraMucLucNganSach": T.DanhMucTaiChinhV1KiemTraMucLucNganSachRequest;
+  "danh-muc-ngan-hang.layDanhMuc": T.DanhMucNganHangV1LayDanhMucRequest;
+  "danh-muc-ngan-hang.danhSachDanhMuc": T.DanhMucNganHangV1DanhSachDanhMucRequest;
+  "danh-muc-ngan-hang.chiTietPhanTu": T.DanhMucNganHangV1ChiTietPhanTuRequest;
+  "danh-muc-ngan-hang.lichSuPhienBan": T.DanhMucNganHangV1LichSuPhienBanRequest;
+  "danh-muc-ngan-hang.thayDoiPhienBan": T.DanhMucNganHangV1ThayDoiPhienBanRequest;
+  "danh-muc-ngan-hang.traCuuNganHang": T.DanhMucNganHangV1TraCuuNganHangRequest;
+  "danh-muc-ngan-hang.traCuuChiNhanh": T.DanhMucNganHangV1TraCuuChiNhanhRequest;
+  "danh-muc-ngan-hang.tyGiaTrungTam": T.DanhMucNganHangV1TyGiaTrungTamRequest;
+  "danh-muc-ngan-hang.tyGiaTinhCheo": T.DanhMucNganHangV1TyGiaTinhCheoRequest;
+  "danh-muc-ngan-hang.tyGiaThamKhao": T.DanhMucNganHangV1TyGiaThamKhaoRequest;
+  "vpostcode.traCuuMaBuuChinh": T.VpostcodeV1TraCuuMaBuuChinhRequest;
+  "vpostcode.traCuuNguoc": T.VpostcodeV1TraCuuNguocRequest;
+  "vpostcode.traCuuDiaChiSo": T.VpostcodeV1TraCuuDiaChiSoRequest;
+  "vpostcode.timDiaChiSo": T.VpostcodeV1TimDiaChiSoRequest;
+  "vpostcode.viTriGanNhat": T.VpostcodeV1ViTriGanNhatRequest;
+  "vpostcode.layDanhMuc": T.VpostcodeV1LayDanhMucRequest;
+  "vpostcode.danhSachDanhMuc": T.VpostcodeV1DanhSachDanhMucRequest;
+  "vpostcode.chiTietPhanTu": T.VpostcodeV1ChiTietPhanTuRequest;
+  "vpostcode.lichSuPhienBan": T.VpostcodeV1LichSuPhienBanRequest;
+  "vpostcode.thayDoiPhienBan": T.VpostcodeV1ThayDoiPhienBanRequest;
 }
 
 export interface OperationResponses {
@@ -40,7 +160,67 @@ export interface OperationResponses {
   "dan-cu.traCuuCongDan": T.DanCuV1TraCuuCongDanResponse;
   "dan-cu.xacThucCongDan": T.DanCuV1XacThucCongDanResponse;
   "dan-cu.thanhVienHoGiaDinh": T.DanCuV1ThanhVienHoGiaDinhResponse;
+  "dat-dai.traCuuThuaDat": T.DatDaiV1TraCuuThuaDatResponse;
+  "dat-dai.traCuuTheoGiayChungNhan": T.DatDaiV1TraCuuTheoGiayChungNhanResponse;
+  "dat-dai.traCuuTheoChuSuDung": T.DatDaiV1TraCuuTheoChuSuDungResponse;
+  "dat-dai.thongTinQuyHoach": T.DatDaiV1ThongTinQuyHoachResponse;
+  "dat-dai.banDoThuaDat": T.DatDaiV1BanDoThuaDatResponse;
+  "dat-dai.hienTrangSuDungDat": T.DatDaiV1HienTrangSuDungDatResponse;
+  "dat-dai.layDanhMuc": T.DatDaiV1LayDanhMucResponse;
+  "dat-dai.danhSachDanhMuc": T.DatDaiV1DanhSachDanhMucResponse;
+  "dat-dai.chiTietPhanTu": T.DatDaiV1ChiTietPhanTuResponse;
+  "dat-dai.lichSuPhienBan": T.DatDaiV1LichSuPhienBanResponse;
+  "dat-dai.thayDoiPhienBan": T.DatDaiV1ThayDoiPhienBanResponse;
+  "gia.traCuuGia": T.GiaV1TraCuuGiaResponse;
+  "gia.tongHopGia": T.GiaV1TongHopGiaResponse;
+  "gia.guiBaoCaoGia": T.GiaV1GuiBaoCaoGiaResponse;
+  "gia.guiKeKhaiGia": T.GiaV1GuiKeKhaiGiaResponse;
+  "gia.layBienNhan": T.GiaV1LayBienNhanResponse;
+  "gia.danhSachDaGui": T.GiaV1DanhSachDaGuiResponse;
+  "gia.traCuuKeKhaiGia": T.GiaV1TraCuuKeKhaiGiaResponse;
+  "gia.layDanhMuc": T.GiaV1LayDanhMucResponse;
+  "gia.chiTietPhanTu": T.GiaV1ChiTietPhanTuResponse;
+  "gia.lichSuPhienBan": T.GiaV1LichSuPhienBanResponse;
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiResponse;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPResponse;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaResponse;
+  "ma-so-ngan-sach.traCuuTrangThai": T.MaSoNganSachV1TraCuuTrangThaiResponse;
+  "ma-so-ngan-sach.dangKyMaSo": T.MaSoNganSachV1DangKyMaSoResponse;
+  "ma-so-ngan-sach.boSungHoSo": T.MaSoNganSachV1BoSungHoSoResponse;
+  "ma-so-ngan-sach.rutHoSo": T.MaSoNganSachV1RutHoSoResponse;
+  "ma-so-ngan-sach.layKetQua": T.MaSoNganSachV1LayKetQuaResponse;
+  "ma-so-ngan-sach.traCuuMaSo": T.MaSoNganSachV1TraCuuMaSoResponse;
+  "ma-so-ngan-sach.danhSachHoSo": T.MaSoNganSachV1DanhSachHoSoResponse;
+  "danh-muc-dung-chung.layDanhMuc": T.DanhMucDungChungV1LayDanhMucResponse;
+  "danh-muc-dung-chung.danhSachDanhMuc": T.DanhMucDungChungV1DanhSachDanhMucResponse;
+  "danh-muc-dung-chung.chiTietPhanTu": T.DanhMucDungChungV1ChiTietPhanTuResponse;
+  "danh-muc-dung-chung.lichSuPhienBan": T.DanhMucDungChungV1LichSuPhienBanResponse;
+  "danh-muc-dung-chung.thayDoiPhienBan": T.DanhMucDungChungV1ThayDoiPhienBanResponse;
+  "danh-muc-dung-chung.chuyenDoiMaTinh": T.DanhMucDungChungV1ChuyenDoiMaTinhResponse;
+  "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucResponse;
+  "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucResponse;
+  "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuResponse;
+  "danh-muc-tai-chinh.lichSuPhienBan": T.DanhMucTaiChinhV1LichSuPhienBanResponse;
+  "danh-muc-tai-chinh.thayDoiPhienBan": T.DanhMucTaiChinhV1ThayDoiPhienBanResponse;
+  "danh-muc-tai-chinh.kiemTraMucLucNganSach": T.DanhMucTaiChinhV1KiemTraMucLucNganSachResponse;
+  "danh-muc-ngan-hang.layDanhMuc": T.DanhMucNganHangV1LayDanhMucResponse;
+  "danh-muc-ngan-hang.danhSachDanhMuc": T.DanhMucNganHangV1DanhSachDanhMucResponse;
+  "danh-muc-ngan-hang.chiTietPhanTu": T.DanhMucNganHangV1ChiTietPhanTuResponse;
+  "danh-muc-ngan-hang.lichSuPhienBan": T.DanhMucNganHangV1LichSuPhienBanResponse;
+  "danh-muc-ngan-hang.thayDoiPhienBan": T.DanhMucNganHangV1ThayDoiPhienBanResponse;
+  "danh-muc-ngan-hang.traCuuNganHang": T.DanhMucNganHangV1TraCuuNganHangResponse;
+  "danh-muc-ngan-hang.traCuuChiNhanh": T.DanhMucNganHangV1TraCuuChiNhanhResponse;
+  "danh-muc-ngan-hang.tyGiaTrungTam": T.DanhMucNganHangV1TyGiaTrungTamResponse;
+  "danh-muc-ngan-hang.tyGiaTinhCheo": T.DanhMucNganHangV1TyGiaTinhCheoResponse;
+  "danh-muc-ngan-hang.tyGiaThamKhao": T.DanhMucNganHangV1TyGiaThamKhaoResponse;
+  "vpostcode.traCuuMaBuuChinh": T.VpostcodeV1TraCuuMaBuuChinhResponse;
+  "vpostcode.traCuuNguoc": T.VpostcodeV1TraCuuNguocResponse;
+  "vpostcode.traCuuDiaChiSo": T.VpostcodeV1TraCuuDiaChiSoResponse;
+  "vpostcode.timDiaChiSo": T.VpostcodeV1TimDiaChiSoResponse;
+  "vpostcode.viTriGanNhat": T.VpostcodeV1ViTriGanNhatResponse;
+  "vpostcode.layDanhMuc": T.VpostcodeV1LayDanhMucResponse;
+  "vpostcode.danhSachDanhMuc": T.VpostcodeV1DanhSachDanhMucResponse;
+  "vpostcode.chiTietPhanTu": T.VpostcodeV1ChiTietPhanTuResponse;
+  "vpostcode.lichSuPhienBan": T.VpostcodeV1LichSuPhienBanResponse;
+  "vpostcode.thayDoiPhienBan": T.VpostcodeV1ThayDoiPhienBanResponse;
 }
