@@ -4,5 +4,6 @@
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import lienThongThueDatDai from './lien-thong-thue-dat-dai/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai];

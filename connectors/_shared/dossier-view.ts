@@ -1,0 +1,103 @@
+/**
+ * What the stateful connectors share when they serve a dossier: it is either live (Redis, this province's, moved by
+ * the lifecycle) or part of the seeded history (closed, read-only). Lookups, idempotent re-submissions, "no result
+ * yet" answers and status-sync lists are the same everywhere, so they live here once.
+ */
+import type { DossierRecord, OperationContext } from '../../src/core/connector.js';
+import { NdxpError } from '../../src/core/errors.js';
+import { formatTimestampCompact } from '../../src/core/identifiers.js';
+
+export type FoundDossier<H> = { live: DossierRecord; seeded?: undefined } | { live?: undefined; seeded: H };
+
+/** A live dossier of the caller's province first, then the seeded history; else RECORD_NOT_FOUND. */
+export async function findDossier<H>(
+  ctx: OperationContext,
+  maHoSo: string,
+  seeded: Map<string, H>,
+  field = 'maHoSo',
+): Promise<FoundDossier<H>> {
+  const live = await ctx.dossiers.get(maHoSo);
+  if (live) return { live };
+  const h = seeded.get(maHoSo);
+  if (h) return { seeded: h };
+  throw new NdxpError('RECORD_NOT_FOUND', { field, detailVi: `${field}=${maHoSo}`, detailEn: `${field}=${maHoSo}` });
+}
+
+export interface LichSuXuLy {
+  TrangThai: string;
+  TenTrangThai: string;
+  ThoiGian: string;
+  NoiDung?: string;
+}
+
+/** A live dossier's history as the wire prints it (yyyyMMddHHmmss, with the label of each status). */
+export const lichSuOf = (d: DossierRecord, label: (status: string) => string): LichSuXuLy[] =>
+  d.history.map((h) => ({
+    TrangThai: h.to,
+    TenTrangThai: label(h.to),
+    ThoiGian: formatTimestampCompact(new Date(h.at)),
+    ...(h.note ? { NoiDung: h.note } : {}),
+  }));
+
+/**
+ * Liên thông keeps the province's own dossier code. Sending the same dossier again (same code, same holder) is a safe
+ * retry and gets the existing dossier back; the same code for another holder is a CONFLICT.
+ */
+export async function existingByProvinceCode(
+  ctx: OperationContext,
+  maHoSoTinh: string | undefined,
+  sameHolder: (d: DossierRecord) => boolean,
+  field = 'MaHoSoTinh',
+): Promise<DossierRecord | null> {
+  if (!maHoSoTinh) return null;
+  const existing = await ctx.dossiers.get(maHoSoTinh);
+  if (!existing) return null;
+  if (!sameHolder(existing)) {
+    throw new NdxpError('CONFLICT', {
+      field,
+      detailVi: `mã hồ sơ ${maHoSoTinh} đã được dùng cho hồ sơ của người khác`,
+      detailEn: `dossier code ${maHoSoTinh} is already used for another holder's dossier`,
+    });
+  }
+  return existing;
+}
+
+/** 409 for a result asked too early (or of a dossier closed without one), saying where the dossier stands. */
+export function chuaCoKetQua(args: {
+  status: string;
+  label: string;
+  field?: string;
+  /** Set when the dossier ended without a result (refused, withdrawn). */
+  closedReason?: string;
+  details?: Record<string, unknown>;
+}): NdxpError {
+  const { status, label, closedReason } = args;
+  return new NdxpError('CONFLICT', {
+    field: args.field ?? 'maHoSo',
+    detailVi: closedReason
+      ? `hồ sơ đã kết thúc ở trạng thái ${status} (${label}), không có kết quả: ${closedReason}`
+      : `chưa có kết quả, hồ sơ đang ở trạng thái ${status} (${label})`,
+    detailEn: closedReason ? `the dossier ended in status ${status} without a result` : `no result yet: the dossier is in status ${status}`,
+    details: { TrangThai: status, TenTrangThai: label, ...(closedReason ? { LyDo: closedReason } : {}), ...(args.details ?? {}) },
+  });
+}
+
+/** A move asked of a seeded (closed, read-only) dossier that is not already in the target state. */
+export function closedDossierMove(args: { status: string; label: string; to: string; field: string }): NdxpError {
+  return new NdxpError('ILLEGAL_TRANSITION', {
+    field: args.field,
+    detailVi: `hồ sơ đã kết thúc ở trạng thái ${args.status} (${args.label}), không thể chuyển sang ${args.to}`,
+    detailEn: `the dossier is closed in status ${args.status}, it cannot move to ${args.to}`,
+    details: { from: args.status, to: args.to, allowed: [] },
+  });
+}
+
+/** yyyyMMddHHmmss → Date (UTC, as every timestamp of the simulator). */
+export const compactToDate = (ts: string): Date =>
+  new Date(Date.UTC(+ts.slice(0, 4), +ts.slice(4, 6) - 1, +ts.slice(6, 8), +ts.slice(8, 10), +ts.slice(10, 12), +ts.slice(12, 14)));
+
+/** Status sync: the province's live dossiers changed at or after `since` (the newest `scan` dossiers are looked at). */
+export async function liveChangedSince(ctx: OperationContext, since: Date, scan = 1000): Promise<DossierRecord[]> {
+  const { items } = await ctx.dossiers.list(0, scan);
+  return items.filter((d) => Date.parse(d.updatedAt) >= since.getTime());
+}
