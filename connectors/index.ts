@@ -5,5 +5,6 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import lienThongThueDatDai from './lien-thong-thue-dat-dai/index.js';
+import nhaOHinhThanhTuongLai from './nha-o-hinh-thanh-tuong-lai/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai, nhaOHinhThanhTuongLai];

@@ -96,8 +96,23 @@ export function closedDossierMove(args: { status: string; label: string; to: str
 export const compactToDate = (ts: string): Date =>
   new Date(Date.UTC(+ts.slice(0, 4), +ts.slice(4, 6) - 1, +ts.slice(6, 8), +ts.slice(8, 10), +ts.slice(10, 12), +ts.slice(12, 14)));
 
-/** Status sync: the province's live dossiers changed at or after `since` (the newest `scan` dossiers are looked at). */
-export async function liveChangedSince(ctx: OperationContext, since: Date, scan = 1000): Promise<DossierRecord[]> {
+/**
+ * Status sync: the dossiers (live ones of the caller's province, then seeded ones) whose last change is at or after
+ * `since` (yyyyMMddHHmmss), newest first. Only the newest `scan` live dossiers are looked at.
+ */
+export async function changedSince<H extends { MaHoSo: string; LichSu: LichSuXuLy[] }>(
+  ctx: OperationContext,
+  since: string,
+  seeded: H[],
+  fromLive: (d: DossierRecord) => H,
+  scan = 1000,
+): Promise<Array<H & { ThoiGianCapNhat: string }>> {
+  const sinceMs = compactToDate(since).getTime();
   const { items } = await ctx.dossiers.list(0, scan);
-  return items.filter((d) => Date.parse(d.updatedAt) >= since.getTime());
+  const live = items.filter((d) => Date.parse(d.updatedAt) >= sinceMs).map(fromLive);
+  const liveCodes = new Set(live.map((h) => h.MaHoSo));
+  const lastChange = (h: H) => h.LichSu[h.LichSu.length - 1]!.ThoiGian;
+  return [...live, ...seeded.filter((h) => !liveCodes.has(h.MaHoSo) && lastChange(h) >= since)]
+    .map((h) => ({ ...h, ThoiGianCapNhat: lastChange(h) }))
+    .sort((a, b) => b.ThoiGianCapNhat.localeCompare(a.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo));
 }

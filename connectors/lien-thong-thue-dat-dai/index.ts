@@ -4,7 +4,7 @@ import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifier
 import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { communeOf } from '../_shared/communes.js';
 import {
-  chuaCoKetQua, closedDossierMove, compactToDate, existingByProvinceCode, findDossier, lichSuOf, liveChangedSince,
+  changedSince, chuaCoKetQua, closedDossierMove, existingByProvinceCode, findDossier, lichSuOf,
   type FoundDossier, type LichSuXuLy,
 } from '../_shared/dossier-view.js';
 import { dmyToIso, fromSeed, indexBy, paginate } from '../_shared/wire.js';
@@ -167,8 +167,6 @@ function checkChungTu(tb: BoThongBao, list: ChungTuNopTien[]): void {
 const sameSlips = (a: ChungTuNopTien[], b: ChungTuNopTien[]) =>
   a.map((c) => c.SoChungTu).sort().join() === b.map((c) => c.SoChungTu).sort().join();
 
-const capNhatLuc = (h: HoSo) => h.LichSu[h.LichSu.length - 1]!.ThoiGian;
-
 export default defineConnector<Seed>({
   id: 'lien-thong-thue-dat-dai',
   protocol: 'rest',
@@ -321,13 +319,8 @@ export default defineConnector<Seed>({
       serves: [0],
       example: { query: { tuThoiDiem: '20250901000000', soBanGhi: '20' } },
       handler: async (ctx) => {
-        const since = compactToDate(ctx.input.tuThoiDiem);
-        const live = (await liveChangedSince(ctx, since)).map(fromLive);
-        const liveCodes = new Set(live.map((h) => h.MaHoSo));
-        const seeded = ctx.seed.hoSoLienThong.filter((h) => !liveCodes.has(h.MaHoSo) && capNhatLuc(h) >= ctx.input.tuThoiDiem);
-        const rows = [...live, ...seeded]
-          .map((h) => ({ MaHoSo: h.MaHoSo, ...maHoSoTinh(h), LoaiThuTuc: h.PhieuChuyen.LoaiThuTuc, ...trangThai(h), ThoiGianCapNhat: capNhatLuc(h) }))
-          .sort((a, b) => b.ThoiGianCapNhat.localeCompare(a.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo));
+        const changed = await changedSince(ctx, ctx.input.tuThoiDiem, ctx.seed.hoSoLienThong, fromLive);
+        const rows = changed.map((h) => ({ MaHoSo: h.MaHoSo, ...maHoSoTinh(h), LoaiThuTuc: h.PhieuChuyen.LoaiThuTuc, ...trangThai(h), ThoiGianCapNhat: h.ThoiGianCapNhat }));
         return paginate(rows, ctx.input.trang, ctx.input.soBanGhi);
       },
     },
