@@ -3,8 +3,9 @@
  * its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
+import dangKiem from './dang-kiem/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import lienThongThueDatDai from './lien-thong-thue-dat-dai/index.js';
 import nhaOHinhThanhTuongLai from './nha-o-hinh-thanh-tuong-lai/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai, nhaOHinhThanhTuongLai];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai, nhaOHinhThanhTuongLai, dangKiem];

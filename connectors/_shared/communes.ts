@@ -23,3 +23,17 @@ const byCode = new Map((units.communes[TINH_AN_GIANG.ma] ?? []).map((c) => [c.ma
 export const communeOf = (maXa: string): Commune | undefined => byCode.get(maXa);
 
 export const anGiangCommunes = (): Commune[] => [...byCode.values()];
+
+/** Communes that belonged to Kiên Giang before the 1/7/2025 merger: older papers there carry Kiên Giang's name and codes. */
+const FORMER_KIEN_GIANG = new Set([
+  'Rạch Giá', 'Vĩnh Thông', 'Hà Tiên', 'Tô Châu', 'Phú Quốc', 'Kiên Hải', 'Thổ Châu', 'Hòn Đất', 'Kiên Lương', 'Giồng Riềng',
+  'Gò Quao', 'An Biên', 'U Minh Thượng', 'Vĩnh Thuận', 'Tân Hiệp',
+]);
+
+/** "Phường Rạch Giá" → "Rạch Giá". */
+export const communePlace = (ten: string): string => ten.replace(/^(Phường|Xã|Đặc khu) /, '');
+
+export const inFormerKienGiang = (maXa: string): boolean => {
+  const c = byCode.get(maXa);
+  return !!c && FORMER_KIEN_GIANG.has(communePlace(c.ten));
+};

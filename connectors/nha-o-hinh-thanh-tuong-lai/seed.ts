@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatTimestampCompact, makeMaHoSo } from '../../src/core/identifiers.js';
-import { anGiangCommunes } from '../_shared/communes.js';
+import { anGiangCommunes, communePlace, inFormerKienGiang } from '../_shared/communes.js';
 import type { Company, Person, SeedBuilder, SeedRng } from '../_shared/population.js';
 import { toDmy } from '../_shared/wire.js';
 import {
@@ -9,13 +9,10 @@ import {
 } from './codes.js';
 import { buildKetQua, type DuAnHoSo, type HoSoNop, type NhaODeNghi, type TaiLieu } from './ket-qua.js';
 
-/** Communes that belonged to Kiên Giang before the 1/7/2025 merger (their older decisions carry its name). */
-const KIEN_GIANG_CU = new Set(['Rạch Giá', 'Vĩnh Thông', 'Hà Tiên', 'Tô Châu', 'Phú Quốc', 'Kiên Hải', 'Thổ Châu', 'Hòn Đất', 'Kiên Lương', 'Giồng Riềng', 'Gò Quao', 'An Biên', 'U Minh Thượng', 'Vĩnh Thuận', 'Tân Hiệp']);
 const BRAND = ['Sông Hậu', 'Hòa Bình', 'Thoại Ngọc Hầu', 'Mekong', 'Phú Cường', 'Tây Nam', 'Bình Minh', 'Hoàng Gia', 'An Phú', 'Golden'];
 const BANKS = ['Ngân hàng TMCP Ngoại thương Việt Nam — Chi nhánh An Giang', 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam — Chi nhánh Kiên Giang', 'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam — Chi nhánh An Giang', 'Ngân hàng TMCP Công Thương Việt Nam — Chi nhánh Rạch Giá'];
 const CHU_TRUONG_LOAI: LoaiDuAn[] = ['NHA_CHUNG_CU', 'NHA_O_RIENG_LE', 'HON_HOP'];
 
-const placeName = (ten: string) => ten.replace(/^(Phường|Xã|Đặc khu) /, '');
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 const hours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
 
@@ -37,7 +34,7 @@ function duAn(companies: Company[], people: Map<string, Person>, rng: SeedRng, i
   const dien = loai === 'NHA_CHUNG_CU' ? rng.int(5, 30) * 1000 : loai === 'NHA_O_RIENG_LE' ? rng.int(20, 200) * 1000 : rng.int(100, 800) * 1000;
   return {
     MaDuAn: `DA91${String(nam % 100).padStart(2, '0')}${String(i + 1).padStart(4, '0')}`,
-    TenDuAn: tenDuAn(loai, placeName(xa.ten), rng.pick(BRAND), i),
+    TenDuAn: tenDuAn(loai, communePlace(xa.ten), rng.pick(BRAND), i),
     LoaiDuAn: loai,
     ChuDauTu: {
       MSDN: c.msdn,
@@ -53,7 +50,7 @@ function duAn(companies: Company[], people: Map<string, Person>, rng: SeedRng, i
     QuyetDinhChuTruong: {
       SoHieu: `${rng.int(100, 3200)}/QĐ-UBND`,
       NgayBanHanh: toDmy(ngayChuTruong),
-      CoQuanBanHanh: `Ủy ban nhân dân tỉnh ${KIEN_GIANG_CU.has(placeName(xa.ten)) ? 'Kiên Giang' : 'An Giang'}`,
+      CoQuanBanHanh: `Ủy ban nhân dân tỉnh ${inFormerKienGiang(xa.ma) ? 'Kiên Giang' : 'An Giang'}`,
     },
     ThoiGianThucHien: { TuNam: nam, DenNam: nam + rng.int(3, 6) },
     TinhTrangDuAn: rng.pick(['DANG_XAY_DUNG', 'DANG_XAY_DUNG', 'DA_HOAN_THANH_MONG', 'DA_HOAN_THANH'] as const),
