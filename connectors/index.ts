@@ -7,5 +7,6 @@ import dangKiem from './dang-kiem/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import lienThongThueDatDai from './lien-thong-thue-dat-dai/index.js';
 import nhaOHinhThanhTuongLai from './nha-o-hinh-thanh-tuong-lai/index.js';
+import quanLyVanTai from './quan-ly-van-tai/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai, nhaOHinhThanhTuongLai, dangKiem];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, lienThongThueDatDai, nhaOHinhThanhTuongLai, dangKiem, quanLyVanTai];

@@ -40,9 +40,6 @@ export function namHetNienHan(loai: LoaiPhuongTien, namSanXuat: number): number 
   return undefined;
 }
 
-/** The date the seed describes; at lookup every inspection date moves forward by the days since (README). */
-export const NGAY_DU_LIEU = '2025-11-01';
-
 export const LY_DO_KHONG_DAT = [
   'Hiệu quả phanh chính không đạt yêu cầu',
   'Độ ồn, khí thải vượt giới hạn cho phép',

@@ -1,9 +1,8 @@
 import { defineConnector, type OperationContext } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
-import { formatDateDmy } from '../../src/core/identifiers.js';
 import { canonicalPlate } from '../_shared/vehicles.js';
-import { dmyToIso, found, fromSeed, indexBy } from '../_shared/wire.js';
-import { NGAY_DU_LIEU } from './codes.js';
+import { daysBetween, dmyToDate, rollDmy, rollOffset, startOfDay } from '../_shared/rolling.js';
+import { found, fromSeed, indexBy } from '../_shared/wire.js';
 
 interface KiemDinh {
   NgayKiemDinh: string;
@@ -22,7 +21,6 @@ interface Seed {
   phuongTien: PhuongTien[];
 }
 
-const DAY = 86_400_000;
 const plainPlate = (p: string) => p.replace(/[-.]/g, '');
 
 const indexes = fromSeed((seed: Seed) => ({
@@ -30,31 +28,25 @@ const indexes = fromSeed((seed: Seed) => ({
   byVin: indexBy(seed.phuongTien, (v) => v.ThongSoKyThuat.SoKhung),
 }));
 
-const roll = (dmy: string, days: number) => formatDateDmy(new Date(Date.parse(`${dmyToIso(dmy)}T00:00:00Z`) + days * DAY));
-const today = (ctx: OperationContext) => new Date(`${ctx.now().toISOString().slice(0, 10)}T00:00:00Z`);
-
 /**
- * The seed describes inspections as of NGAY_DU_LIEU; served later, every inspection date moves forward by the whole
- * days since, so the share of valid and lapsed inspections stays what the seed intends whenever the simulator runs.
- * Scenario `het-han-dang-kiem` instead moves them so that the last inspection expired yesterday.
+ * Inspection dates roll forward to today (connectors/_shared/rolling.ts), so the share of valid and lapsed inspections
+ * stays what the seed intends. Scenario `het-han-dang-kiem` instead rolls them so the last inspection expired yesterday.
  */
-function rollDays(ctx: OperationContext, v: PhuongTien): number {
-  if (ctx.scenario === 'het-han-dang-kiem') {
-    return Math.round((today(ctx).getTime() - DAY - Date.parse(`${dmyToIso(v.KiemDinhGanNhat.HanHieuLuc)}T00:00:00Z`)) / DAY);
-  }
-  return Math.max(0, Math.round((today(ctx).getTime() - Date.parse(`${NGAY_DU_LIEU}T00:00:00Z`)) / DAY));
+function offset(ctx: OperationContext, v: PhuongTien): number {
+  if (ctx.scenario === 'het-han-dang-kiem') return daysBetween(dmyToDate(v.KiemDinhGanNhat.HanHieuLuc), startOfDay(ctx.now())) - 1;
+  return rollOffset(ctx.now());
 }
 
 /** The record as of today: rolled dates, and whether the inspection is still valid (or the vehicle is past its lifetime). */
 function current(ctx: OperationContext, v: PhuongTien) {
-  const days = rollDays(ctx, v);
-  const kd = { ...v.KiemDinhGanNhat, NgayKiemDinh: roll(v.KiemDinhGanNhat.NgayKiemDinh, days), HanHieuLuc: roll(v.KiemDinhGanNhat.HanHieuLuc, days) };
-  const conLai = Math.round((Date.parse(`${dmyToIso(kd.HanHieuLuc)}T00:00:00Z`) - today(ctx).getTime()) / DAY);
+  const days = offset(ctx, v);
+  const kd = { ...v.KiemDinhGanNhat, NgayKiemDinh: rollDmy(v.KiemDinhGanNhat.NgayKiemDinh, days), HanHieuLuc: rollDmy(v.KiemDinhGanNhat.HanHieuLuc, days) };
+  const conLai = daysBetween(startOfDay(ctx.now()), dmyToDate(kd.HanHieuLuc));
   const hetNienHan = v.NamHetNienHan !== undefined && ctx.now().getUTCFullYear() > v.NamHetNienHan;
   const { LichSuKiemDinh, ...rest } = v;
   return {
     record: { ...rest, KiemDinhGanNhat: kd },
-    lichSu: LichSuKiemDinh.map((l) => ({ ...l, NgayKiemDinh: roll(l.NgayKiemDinh, days), ...(l.HanHieuLuc ? { HanHieuLuc: roll(l.HanHieuLuc, days) } : {}) })),
+    lichSu: LichSuKiemDinh.map((l) => ({ ...l, NgayKiemDinh: rollDmy(l.NgayKiemDinh, days), ...(l.HanHieuLuc ? { HanHieuLuc: rollDmy(l.HanHieuLuc, days) } : {}) })),
     tinhTrang: {
       TrangThai: hetNienHan ? 'HET_NIEN_HAN' : conLai >= 0 ? 'CON_HIEU_LUC' : 'HET_HIEU_LUC',
       ConHieuLuc: !hetNienHan && conLai >= 0,

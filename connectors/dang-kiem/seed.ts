@@ -1,7 +1,8 @@
 import type { Population, SeedBuilder, SeedRng } from '../_shared/population.js';
+import { assertDataDate } from '../_shared/rolling.js';
 import { buildFleet, type Vehicle } from '../_shared/vehicles.js';
 import { dmyToIso, toDmy } from '../_shared/wire.js';
-import { CANH_BAO_VI_PHAM, chuKyThang, DON_VI_DANG_KIEM, LY_DO_KHONG_DAT, NGAY_DU_LIEU, namHetNienHan, TEN_LOAI_PHUONG_TIEN, type MaDonVi } from './codes.js';
+import { CANH_BAO_VI_PHAM, chuKyThang, DON_VI_DANG_KIEM, LY_DO_KHONG_DAT, namHetNienHan, TEN_LOAI_PHUONG_TIEN, type MaDonVi } from './codes.js';
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const addMonths = (iso: string, n: number) => {
@@ -73,7 +74,7 @@ function owner(v: Vehicle, population: Population) {
 }
 
 export const buildSeed: SeedBuilder = (population, rng) => {
-  if (population.asOf !== NGAY_DU_LIEU) throw new Error(`dang-kiem: NGAY_DU_LIEU (${NGAY_DU_LIEU}) must equal the population's asOf (${population.asOf})`);
+  assertDataDate('dang-kiem', population.asOf);
   const phuongTien = buildFleet(population).map((v, i) => {
     const lich = inspections(v, rng, i % 13 === 6, population.asOf);
     const last = [...lich].reverse().find((l) => l.KetQua === 'DAT')!;

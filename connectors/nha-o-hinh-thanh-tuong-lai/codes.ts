@@ -3,6 +3,8 @@
  * province syncs them as they are; the document kinds follow Luật Kinh doanh bất động sản 2023 (Điều 24–26); project
  * and document numbers are the simulator's own.
  */
+import { SO_XAY_DUNG_AN_GIANG as SO_XD } from '../_shared/agencies.js';
+
 export const TRANG_THAI = {
   '1': { label: 'Mới đăng ký', labelEn: 'Submitted' },
   '2': { label: 'Được tiếp nhận', labelEn: 'Received' },
@@ -48,9 +50,9 @@ export function giayToBatBuoc(loai: LoaiDuAn, dangTheChap: boolean): LoaiGiayTo[
 
 /** Hệ thống DVC thông báo nhà ở HTTTL (Bộ Xây dựng): QĐ 20/2020 format, placeholder value. */
 export const BXD_CENTRAL_AGENCY = '000.00.00.G10';
-/** Sở Xây dựng tỉnh An Giang (invented mã định danh): receives and answers the developers' notices. */
-export const SO_XAY_DUNG_AN_GIANG = '000.00.21.H01';
-export const TEN_SO_XAY_DUNG = 'Sở Xây dựng tỉnh An Giang';
+/** Sở Xây dựng tỉnh An Giang receives and answers the developers' notices. */
+export const SO_XAY_DUNG_AN_GIANG = SO_XD.ma;
+export const TEN_SO_XAY_DUNG = SO_XD.ten;
 export const NGUOI_KY = { HoVaTen: 'Nguyễn Thanh Bình', ChucVu: 'Phó Giám đốc' } as const;
 
 /** Legal time limit: 15 days after a complete dossier (Luật KDBĐS 2023, Điều 24). */
