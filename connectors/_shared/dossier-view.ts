@@ -6,6 +6,7 @@
 import type { DossierRecord, OperationContext } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
+import type { LifecycleState } from '../../src/core/lifecycle.js';
 
 export type FoundDossier<H> = { live: DossierRecord; seeded?: undefined } | { live?: undefined; seeded: H };
 
@@ -115,4 +116,28 @@ export async function changedSince<H extends { MaHoSo: string; LichSu: LichSuXuL
   return [...live, ...seeded.filter((h) => !liveCodes.has(h.MaHoSo) && lastChange(h) >= since)]
     .map((h) => ({ ...h, ThoiGianCapNhat: lastChange(h) }))
     .sort((a, b) => b.ThoiGianCapNhat.localeCompare(a.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo));
+}
+
+/** Lifecycle states from a code → labels table; `terminal` lists the codes no move leaves. */
+export function statesOf<S extends string>(labels: Record<S, { label: string; labelEn: string }>, terminal: NoInfer<S>[]): Record<S, LifecycleState> {
+  return Object.fromEntries(
+    (Object.keys(labels) as S[]).map((s) => [s, { ...labels[s], ...(terminal.includes(s) ? { terminal: true } : {}) }]),
+  ) as Record<S, LifecycleState>;
+}
+
+/** VALIDATION_FAILED naming the field, for the rules a schema cannot say. */
+export const invalidField = (field: string, vi: string, en: string): NdxpError =>
+  new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
+
+/** A seeded (historical) dossier's history, built step by step, each step some hours after the previous one. */
+export function seedHistory(start: Date, first: string, label: (status: string) => string) {
+  const steps: Array<{ s: string; at: Date; note?: string }> = [{ s: first, at: start }];
+  return {
+    step(s: string, afterHours: number, note?: string): void {
+      steps.push({ s, at: new Date(steps[steps.length - 1]!.at.getTime() + afterHours * 3_600_000), ...(note ? { note } : {}) });
+    },
+    at: (s: string): Date | undefined => steps.find((x) => x.s === s)?.at,
+    lichSu: (): LichSuXuLy[] =>
+      steps.map((x) => ({ TrangThai: x.s, TenTrangThai: label(x.s), ThoiGian: formatTimestampCompact(x.at), ...(x.note ? { NoiDung: x.note } : {}) })),
+  };
 }

@@ -4,7 +4,7 @@ import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifier
 import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { communeOf } from '../_shared/communes.js';
 import {
-  changedSince, chuaCoKetQua, closedDossierMove, existingByProvinceCode, findDossier, lichSuOf,
+  changedSince, chuaCoKetQua, closedDossierMove, existingByProvinceCode, findDossier, invalidField, lichSuOf, statesOf,
   type FoundDossier, type LichSuXuLy,
 } from '../_shared/dossier-view.js';
 import { dmyToIso, fromSeed, indexBy, paginate } from '../_shared/wire.js';
@@ -55,9 +55,7 @@ const phieuOf = (data: Record<string, unknown>) => (data as unknown as DuLieuHoS
 export const lienThongLifecycle = defineLifecycle<TrangThai>({
   statusField: 'TrangThai',
   initial: '01',
-  states: Object.fromEntries(
-    (Object.keys(TRANG_THAI) as TrangThai[]).map((s) => [s, { ...TRANG_THAI[s], ...(['03', '07', '08'].includes(s) ? { terminal: true } : {}) }]),
-  ) as Record<TrangThai, { label: string; labelEn: string; terminal?: boolean }>,
+  states: statesOf(TRANG_THAI, ['03', '07', '08']),
   moves: { '01': ['02', '08'], '02': ['03', '04', '08'], '04': ['05', '08'], '05': ['06'], '06': ['07'] },
   auto: {
     '01': { to: '02', afterMs: 300_000 },
@@ -114,7 +112,6 @@ const closedReason = (h: HoSo) => h.LyDoTraHoSo ?? h.LyDoRut;
 
 const bienNhan = (h: HoSo) => ({ MaHoSo: h.MaHoSo, ...maHoSoTinh(h), ...trangThai(h), ThoiGianGui: h.ThoiGianGui, CoQuanThue: h.CoQuanThue });
 
-const invalid = (field: string, vi: string, en: string) => new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
 
 /** Parts each procedure needs (transfers: both parties, the tie, the contract, the old certificate) or must not have. */
 const CAN_CO: Record<PhieuChuyen['LoaiThuTuc'], { can: Array<keyof PhieuChuyen>; khong: Array<keyof PhieuChuyen> }> = {
@@ -128,17 +125,17 @@ const CAN_CO: Record<PhieuChuyen['LoaiThuTuc'], { can: Array<keyof PhieuChuyen>;
 function checkPhieu(p: PhieuChuyen, now: Date): void {
   const rule = CAN_CO[p.LoaiThuTuc];
   const missing = rule.can.find((k) => p[k] === undefined);
-  if (missing) throw invalid(missing, `thủ tục ${p.LoaiThuTuc} phải có trường này`, `required for ${p.LoaiThuTuc}`);
+  if (missing) throw invalidField(missing, `thủ tục ${p.LoaiThuTuc} phải có trường này`, `required for ${p.LoaiThuTuc}`);
   const extra = rule.khong.find((k) => p[k] !== undefined);
-  if (extra) throw invalid(extra, `thủ tục ${p.LoaiThuTuc} không có trường này`, `not allowed for ${p.LoaiThuTuc}`);
+  if (extra) throw invalidField(extra, `thủ tục ${p.LoaiThuTuc} không có trường này`, `not allowed for ${p.LoaiThuTuc}`);
   if (!communeOf(p.ThuaDat.MaXa)) {
-    throw invalid('ThuaDat.MaXa', `mã xã ${p.ThuaDat.MaXa} không thuộc tỉnh An Giang`, `commune ${p.ThuaDat.MaXa} is not in An Giang`);
+    throw invalidField('ThuaDat.MaXa', `mã xã ${p.ThuaDat.MaXa} không thuộc tỉnh An Giang`, `commune ${p.ThuaDat.MaXa} is not in An Giang`);
   }
   if (p.BenChuyenQuyen && p.BenChuyenQuyen.SoDinhDanh === p.BenNhanQuyen.SoDinhDanh) {
-    throw invalid('BenNhanQuyen.SoDinhDanh', 'bên nhận trùng bên chuyển quyền', 'the receiving party equals the transferring party');
+    throw invalidField('BenNhanQuyen.SoDinhDanh', 'bên nhận trùng bên chuyển quyền', 'the receiving party equals the transferring party');
   }
   if (dmyToIso(p.NgayLapPhieu) > now.toISOString().slice(0, 10)) {
-    throw invalid('NgayLapPhieu', 'ngày lập phiếu sau ngày hiện tại', 'the slip is dated in the future');
+    throw invalidField('NgayLapPhieu', 'ngày lập phiếu sau ngày hiện tại', 'the slip is dated in the future');
   }
 }
 
@@ -148,18 +145,18 @@ function checkChungTu(tb: BoThongBao, list: ChungTuNopTien[]): void {
   list.forEach((c, i) => {
     const t = due.get(c.SoThongBao);
     if (!t || t.SoTienPhaiNop === 0) {
-      throw invalid(`DanhSachChungTu[${i}].SoThongBao`, `không có thông báo phải nộp số ${c.SoThongBao}`, `no payable notice ${c.SoThongBao}`);
+      throw invalidField(`DanhSachChungTu[${i}].SoThongBao`, `không có thông báo phải nộp số ${c.SoThongBao}`, `no payable notice ${c.SoThongBao}`);
     }
     if (c.SoTien !== t.SoTienPhaiNop) {
-      throw invalid(`DanhSachChungTu[${i}].SoTien`, `số tiền ${c.SoTien} khác số phải nộp ${t.SoTienPhaiNop}`, `amount ${c.SoTien} differs from ${t.SoTienPhaiNop} due`);
+      throw invalidField(`DanhSachChungTu[${i}].SoTien`, `số tiền ${c.SoTien} khác số phải nộp ${t.SoTienPhaiNop}`, `amount ${c.SoTien} differs from ${t.SoTienPhaiNop} due`);
     }
     if (dmyToIso(c.NgayNop) < dmyToIso(tb.NgayThongBao)) {
-      throw invalid(`DanhSachChungTu[${i}].NgayNop`, 'ngày nộp trước ngày thông báo', 'paid before the notice date');
+      throw invalidField(`DanhSachChungTu[${i}].NgayNop`, 'ngày nộp trước ngày thông báo', 'paid before the notice date');
     }
   });
   for (const t of tb.DanhSachThongBao) {
     if (t.SoTienPhaiNop > 0 && list.filter((c) => c.SoThongBao === t.SoThongBao).length !== 1) {
-      throw invalid('DanhSachChungTu', `cần đúng một chứng từ cho thông báo ${t.SoThongBao}`, `exactly one slip is needed for notice ${t.SoThongBao}`);
+      throw invalidField('DanhSachChungTu', `cần đúng một chứng từ cho thông báo ${t.SoThongBao}`, `exactly one slip is needed for notice ${t.SoThongBao}`);
     }
   }
 }
@@ -239,7 +236,7 @@ export default defineConnector<Seed>({
           MaHoSo: h.MaHoSo,
           ...trangThai(h),
           ...tb,
-          TinhTrangNop: h.ChungTuNopTien ? 'DA_NOP' : tb.TongSoTienPhaiNop === 0 ? 'KHONG_PHAI_NOP' : 'CHUA_NOP',
+          TinhTrangNop: tb.TongSoTienPhaiNop === 0 ? 'KHONG_PHAI_NOP' : h.ChungTuNopTien ? 'DA_NOP' : 'CHUA_NOP',
           QuaHanNop: h.TrangThai === '04' && tb.TongSoTienPhaiNop > 0 && today > dmyToIso(tb.HanNop),
           ...(h.ChungTuNopTien ? { DanhSachChungTu: h.ChungTuNopTien } : {}),
         };

@@ -1,6 +1,7 @@
 import { formatTimestampCompact, makeMaHoSo } from '../../src/core/identifiers.js';
 import type { Person, SeedBuilder, SeedRng } from '../_shared/population.js';
 import { anGiangCommunes } from '../_shared/communes.js';
+import { seedHistory } from '../_shared/dossier-view.js';
 import { toDmy } from '../_shared/wire.js';
 import { coQuanThue, KENH_NOP, LY_DO_TRA_HO_SO, tenTrangThai, VPDKDD_AN_GIANG, type KenhNop, type LoaiThuTuc, type QuanHeGiaDinh, type TrangThai } from './codes.js';
 import { buildKetQua, buildThongBao, chungTuTuKhoBac, giaTheoBangGia, type NguoiSuDungDat, type PhieuChuyen } from './nghia-vu.js';
@@ -85,9 +86,7 @@ export const buildSeed: SeedBuilder = (population, rng) => {
     const gui = hours(new Date(`${ngayLap}T00:00:00Z`), rng.int(8, 16) + rng.int(0, 59) / 60);
     const maHoSo = makeMaHoSo(VPDKDD_AN_GIANG, gui, i + 1);
     const end = finalStatus(i);
-    const steps: Array<{ s: TrangThai; at: Date; note?: string }> = [{ s: '01', at: gui }];
-    const step = (s: TrangThai, afterHours: number, note?: string) =>
-      steps.push({ s, at: hours(steps[steps.length - 1]!.at, afterHours), ...(note ? { note } : {}) });
+    const { step, at: atOf, lichSu } = seedHistory(gui, '01', tenTrangThai);
     step('02', rng.int(2, 6));
     const lyDoTra = LY_DO_TRA_HO_SO[i % LY_DO_TRA_HO_SO.length]!;
     const lyDoRut = 'Người sử dụng đất đề nghị rút hồ sơ do các bên thỏa thuận hủy hợp đồng';
@@ -101,7 +100,6 @@ export const buildSeed: SeedBuilder = (population, rng) => {
         step('07', rng.int(72, 160));
       }
     }
-    const atOf = (s: TrangThai) => steps.find((x) => x.s === s)?.at;
     const kenh = rng.pick(Object.keys(KENH_NOP) as KenhNop[]);
     return {
       MaHoSo: maHoSo,
@@ -109,7 +107,7 @@ export const buildSeed: SeedBuilder = (population, rng) => {
       PhieuChuyen: p,
       ThoiGianGui: formatTimestampCompact(gui),
       CoQuanThue: coQuanThue(p.ThuaDat.MaXa),
-      LichSu: steps.map((x) => ({ TrangThai: x.s, TenTrangThai: tenTrangThai(x.s), ThoiGian: formatTimestampCompact(x.at), ...(x.note ? { NoiDung: x.note } : {}) })),
+      LichSu: lichSu(),
       ...(atOf('04') ? { ThongBaoThue: buildThongBao(maHoSo, p, atOf('04')!) } : {}),
       ...(atOf('05') ? { ChungTuNopTien: chungTuTuKhoBac(maHoSo, p, atOf('05')!).map((c) => ({ ...c, KenhNop: kenh })) } : {}),
       ...(atOf('06') ? { NgayHoanThanhNghiaVu: toDmy(atOf('06')!.toISOString()) } : {}),

@@ -3,8 +3,8 @@ import { NdxpError } from '../../src/core/errors.js';
 import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifiers.js';
 import { defineLifecycle } from '../../src/core/lifecycle.js';
 import {
-  changedSince, chuaCoKetQua, closedDossierMove, existingByProvinceCode, findDossier, lichSuOf, type FoundDossier,
-  type LichSuXuLy,
+  changedSince, chuaCoKetQua, closedDossierMove, existingByProvinceCode, findDossier, invalidField, lichSuOf, statesOf,
+  type FoundDossier, type LichSuXuLy,
 } from '../_shared/dossier-view.js';
 import { fromSeed, indexBy, paginate } from '../_shared/wire.js';
 import {
@@ -60,9 +60,7 @@ const indexes = fromSeed((seed: Seed) => ({
 export const thongBaoLifecycle = defineLifecycle<TrangThai>({
   statusField: 'TrangThai',
   initial: '1',
-  states: Object.fromEntries(
-    (Object.keys(TRANG_THAI) as TrangThai[]).map((s) => [s, { ...TRANG_THAI[s], ...(['3', '7', '10'].includes(s) ? { terminal: true } : {}) }]),
-  ) as Record<TrangThai, { label: string; labelEn: string; terminal?: boolean }>,
+  states: statesOf(TRANG_THAI, ['3', '7', '10']),
   moves: { '1': ['2', '3', '7'], '2': ['4', '5', '7'], '4': ['5', '9', '7'], '5': ['4', '7'], '9': ['10'] },
   auto: { '1': { to: '2', afterMs: 600_000 }, '2': { to: '4', afterMs: 600_000 }, '4': { to: '9', afterMs: 1_800_000 } },
   scenarios: {
@@ -105,7 +103,6 @@ async function findHoSo(ctx: OperationContext<Seed>, maHoSo: string, field = 'ma
 
 const trangThai = (s: string) => ({ TrangThai: s, TenTrangThai: tenTrangThai(s) });
 const maHoSoTinh = (h: HoSo) => (h.HoSo.MaHoSoTinh ? { MaHoSoTinh: h.HoSo.MaHoSoTinh } : {});
-const invalid = (field: string, vi: string, en: string) => new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
 
 function findDuAn(seed: Seed, maDuAn: string, field: string): DuAn {
   const d = indexes(seed).duAn.get(maDuAn);
@@ -134,22 +131,22 @@ const NHA_THEO_DU_AN: Record<LoaiDuAn, LoaiNha[]> = {
 /** Rules the schema cannot say: the filer is the project's developer, the housing fits the project and what is left. */
 async function checkHoSo(ctx: OperationContext<Seed>, h: HoSoNop): Promise<DuAn> {
   const d = indexes(ctx.seed).duAn.get(h.MaDuAn);
-  if (!d) throw invalid('MaDuAn', `dự án ${h.MaDuAn} không có trong cơ sở dữ liệu`, `no project ${h.MaDuAn}`);
+  if (!d) throw invalidField('MaDuAn', `dự án ${h.MaDuAn} không có trong cơ sở dữ liệu`, `no project ${h.MaDuAn}`);
   if (d.ChuDauTu.MSDN !== h.ChuDauTu.MSDN) {
-    throw invalid('ChuDauTu.MSDN', `doanh nghiệp ${h.ChuDauTu.MSDN} không phải chủ đầu tư dự án ${d.MaDuAn}`, `not the project's developer`);
+    throw invalidField('ChuDauTu.MSDN', `doanh nghiệp ${h.ChuDauTu.MSDN} không phải chủ đầu tư dự án ${d.MaDuAn}`, `not the project's developer`);
   }
   h.DanhSachNhaO.forEach((n, i) => {
     if (!NHA_THEO_DU_AN[d.LoaiDuAn].includes(n.LoaiNha)) {
-      throw invalid(`DanhSachNhaO[${i}].LoaiNha`, `dự án loại ${d.LoaiDuAn} không có ${n.LoaiNha}`, `a ${d.LoaiDuAn} project has no ${n.LoaiNha}`);
+      throw invalidField(`DanhSachNhaO[${i}].LoaiNha`, `dự án loại ${d.LoaiDuAn} không có ${n.LoaiNha}`, `a ${d.LoaiDuAn} project has no ${n.LoaiNha}`);
     }
-    if (n.DienTichSanTu > n.DienTichSanDen) throw invalid(`DanhSachNhaO[${i}].DienTichSanDen`, 'nhỏ hơn diện tích từ', 'below the lower bound');
+    if (n.DienTichSanTu > n.DienTichSanDen) throw invalidField(`DanhSachNhaO[${i}].DienTichSanDen`, 'nhỏ hơn diện tích từ', 'below the lower bound');
   });
   const kinds = h.TaiLieuNop.map((t) => t.LoaiGiayTo);
   const dup = kinds.findIndex((k, i) => kinds.indexOf(k) !== i);
-  if (dup >= 0) throw invalid(`TaiLieuNop[${dup}].LoaiGiayTo`, 'giấy tờ trùng loại', 'duplicate document kind');
+  if (dup >= 0) throw invalidField(`TaiLieuNop[${dup}].LoaiGiayTo`, 'giấy tờ trùng loại', 'duplicate document kind');
   const conLai = d.QuyMo.SoCanHo + d.QuyMo.SoNhaRiengLe - d.SoCanDaThongBao;
   if (tongSoCan(h.DanhSachNhaO) > conLai) {
-    throw invalid('DanhSachNhaO', `đề nghị ${tongSoCan(h.DanhSachNhaO)} căn, dự án chỉ còn ${conLai} căn chưa thông báo`, `only ${conLai} units left`);
+    throw invalidField('DanhSachNhaO', `đề nghị ${tongSoCan(h.DanhSachNhaO)} căn, dự án chỉ còn ${conLai} căn chưa thông báo`, `only ${conLai} units left`);
   }
   return d;
 }
@@ -260,7 +257,7 @@ export default defineConnector<Seed>({
               details: { from: h.TrangThai, to, allowed: (thongBaoLifecycle.moves[h.TrangThai] ?? []).filter((s) => s !== '4' && thongBaoLifecycle.provinceMoves!.includes(s)) },
             });
           }
-          if (!TaiLieuBoSung) throw invalid('TaiLieuBoSung', 'nộp bổ sung phải kèm giấy tờ', 'a supplement needs documents');
+          if (!TaiLieuBoSung) throw invalidField('TaiLieuBoSung', 'nộp bổ sung phải kèm giấy tờ', 'a supplement needs documents');
           const moved = await ctx.dossiers.move(MaHoSo, '4', NoiDung, { HoSo: { ...h.HoSo, TaiLieuNop: boSung(h.HoSo.TaiLieuNop, TaiLieuBoSung) } });
           return answer(fromLive(moved), true);
         }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatTimestampCompact, makeMaHoSo } from '../../src/core/identifiers.js';
 import { anGiangCommunes, communePlace, inFormerKienGiang } from '../_shared/communes.js';
+import { seedHistory } from '../_shared/dossier-view.js';
 import type { Company, Person, SeedBuilder, SeedRng } from '../_shared/population.js';
 import { toDmy } from '../_shared/wire.js';
 import {
@@ -112,8 +113,7 @@ export const buildSeed: SeedBuilder = (population, rng) => {
       DanhSachNhaO: dotMoBan(d, rng),
       TaiLieuNop: needed.map((k) => taiLieu(d, k, rng, rng.date('2024-01-10', nop.toISOString().slice(0, 10)))),
     };
-    const steps: Array<{ s: TrangThai; at: Date; note?: string }> = [{ s: '1', at: nop }];
-    const step = (s: TrangThai, h: number, note?: string) => steps.push({ s, at: hours(steps[steps.length - 1]!.at, h), ...(note ? { note } : {}) });
+    const { step, at, lichSu } = seedHistory(nop, '1', tenTrangThai);
     if (end === '3') step('3', rng.int(4, 30), LY_DO_KHONG_TIEP_NHAN);
     else {
       step('2', rng.int(2, 20));
@@ -127,7 +127,7 @@ export const buildSeed: SeedBuilder = (population, rng) => {
         step('10', rng.int(4, 48), 'Đã trả kết quả cho chủ đầu tư');
       }
     }
-    const at9 = steps.find((s) => s.s === '9')?.at;
+    const at9 = at('9');
     const ketQua = at9 ? buildKetQua({ maHoSo, hoSo, duAn: toDuAnHoSo(d), at: at9 }) : undefined;
     if (ketQua?.LoaiKetQua === 'DU_DIEU_KIEN') d.SoCanDaThongBao += ketQua.TongSoCan;
     const hen = new Date(nop.getTime() + THOI_HAN_NGAY * 86_400_000);
@@ -138,7 +138,7 @@ export const buildSeed: SeedBuilder = (population, rng) => {
       DuAn: toDuAnHoSo(d),
       ThoiGianNop: formatTimestampCompact(nop),
       NgayHenTra: toDmy(hen.toISOString()),
-      LichSu: steps.map((x) => ({ TrangThai: x.s, TenTrangThai: tenTrangThai(x.s), ThoiGian: formatTimestampCompact(x.at), ...(x.note ? { NoiDung: x.note } : {}) })),
+      LichSu: lichSu(),
       ...(ketQua ? { KetQua: ketQua } : {}),
       ...(end === '3' ? { LyDo: LY_DO_KHONG_TIEP_NHAN } : end === '7' ? { LyDo: 'Chủ đầu tư đề nghị rút hồ sơ để điều chỉnh thiết kế' } : {}),
     };
