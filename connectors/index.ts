@@ -7,9 +7,14 @@ import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import danCu from './dan-cu/index.js';
 import datDai from './dat-dai/index.js';
 import gia from './gia/index.js';
+import dangKiem from './dang-kiem/index.js';
+import giayPhepLaiXe from './giay-phep-lai-xe/index.js';
 import lyLichTuPhap from './ly-lich-tu-phap/index.js';
 import maSoNganSach from './ma-so-ngan-sach/index.js';
 import danhMucDungChung from './danh-muc-dung-chung/index.js';
+import lienThongThueDatDai from './lien-thong-thue-dat-dai/index.js';
+import quanLyVanTai from './quan-ly-van-tai/index.js';
+import nhaOHinhThanhTuongLai from './nha-o-hinh-thanh-tuong-lai/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
 import danhMucNganHang from './danh-muc-ngan-hang/index.js';
 import vpostcode from './vpostcode/index.js';
@@ -19,9 +24,14 @@ export const CONNECTORS: ConnectorDefinition[] = [
   danCu,
   datDai,
   gia,
+  dangKiem,
+  giayPhepLaiXe,
   lyLichTuPhap,
   maSoNganSach,
   danhMucDungChung,
+  lienThongThueDatDai,
+  quanLyVanTai,
+  nhaOHinhThanhTuongLai,
   danhMucTaiChinh,
   danhMucNganHang,
   vpostcode,

@@ -10,7 +10,7 @@ type Kind = 'id' | 'name' | 'date' | 'phone' | 'email' | 'address';
 const FIELD_KINDS: Record<string, Kind> = {};
 const fields: Array<[Kind, string[]]> = [
   ['id', ['sodinhdanh', 'cccd', 'cmnd', 'socccd', 'socmnd', 'sodinhdanhcanhan', 'idnumber', 'nationalid', 'masobhxh',
-    'mabhxh', 'sothebhyt', 'mathebhyt', 'sogplx', 'sogiayphep', 'dinhdanhchs', 'sohochieu', 'passport', 'sub']],
+    'mabhxh', 'sothebhyt', 'mathebhyt', 'sogplx', 'sogiayphep', 'bienso', 'biensoxe', 'dinhdanhchs', 'sohochieu', 'passport', 'sub']],
   ['name', ['hovaten', 'hoten', 'ten', 'tencongdan', 'name', 'fullname', 'chuhoso', 'nguoiyeucau', 'hotencha', 'hotenme',
     'hotenvo', 'hotenchong', 'nguoidaidien', 'tennguoidaidien', 'hotennguoidaidien', 'givenname', 'familyname']],
   ['date', ['ngaysinh', 'ngaythangnam', 'ngaythangnamsinh', 'birthdate', 'dateofbirth', 'dob']],

@@ -27,6 +27,8 @@ describe('masking personal data (Nghị định 13/2023)', () => {
     expect(maskPersonalData({ DiaChi: { MaTinh: '91', TenXa: 'Phường Long Xuyên', ChiTiet: 'Số 12' } })).toEqual({ DiaChi: { MaTinh: '91', TenXa: '***', ChiTiet: '***' } });
     expect(m.DinhDanhCHS[0]).toEqual({ SoDinhDanh: '*********001', HoVaTen: 'L* V** B***' });
     expect(m.MaTTHC).toBe('1.001234');
+    // Licence plates are basic personal data too (Nghị định 13/2023, Điều 2).
+    expect(maskPersonalData({ bienSo: '67A-123.45' })).toEqual({ bienSo: '*******.45' });
   });
   it('finds identifiers, phones and emails inside free text', () => {
     const text = maskText('tra cứu 089185000123 gọi 0912345678 gửi anh@example.vn');

@@ -31,6 +31,12 @@ export const OPERATIONS = {
   "gia.layDanhMuc": { connectorId: "gia", operation: "layDanhMuc", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}" },
   "gia.chiTietPhanTu": { connectorId: "gia", operation: "chiTietPhanTu", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
   "gia.lichSuPhienBan": { connectorId: "gia", operation: "lichSuPhienBan", method: "GET", path: "/csdlgia/1.0/DanhMuc/{maDanhMuc}/Version" },
+  "dang-kiem.traCuuTheoBienSo": { connectorId: "dang-kiem", operation: "traCuuTheoBienSo", method: "GET", path: "/apiDangKiem/1.0/traCuuTheoBienSo" },
+  "dang-kiem.traCuuTheoSoKhung": { connectorId: "dang-kiem", operation: "traCuuTheoSoKhung", method: "GET", path: "/apiDangKiem/1.0/traCuuTheoSoKhung" },
+  "dang-kiem.lichSuKiemDinh": { connectorId: "dang-kiem", operation: "lichSuKiemDinh", method: "GET", path: "/apiDangKiem/1.0/lichSuKiemDinh" },
+  "giay-phep-lai-xe.traCuuGPLX": { connectorId: "giay-phep-lai-xe", operation: "traCuuGPLX", method: "GET", path: "/apiGPLX/1.0/traCuuGPLX" },
+  "giay-phep-lai-xe.traCuuTheoSoDinhDanh": { connectorId: "giay-phep-lai-xe", operation: "traCuuTheoSoDinhDanh", method: "GET", path: "/apiGPLX/1.0/traCuuTheoSoDinhDanh" },
+  "giay-phep-lai-xe.xacThucGPLX": { connectorId: "giay-phep-lai-xe", operation: "xacThucGPLX", method: "POST", path: "/apiGPLX/1.0/xacThucGPLX" },
   "ly-lich-tu-phap.traCuuTrangThai": { connectorId: "ly-lich-tu-phap", operation: "traCuuTrangThai", method: "GET", path: "/lltp/1.0/traCuuTrangThai" },
   "ly-lich-tu-phap.nopHoSoLLTP": { connectorId: "ly-lich-tu-phap", operation: "nopHoSoLLTP", method: "POST", path: "/lltp/1.0/nopHoSoLLTP" },
   "ly-lich-tu-phap.layKetQua": { connectorId: "ly-lich-tu-phap", operation: "layKetQua", method: "GET", path: "/lltp/1.0/layKetQua" },
@@ -47,6 +53,28 @@ export const OPERATIONS = {
   "danh-muc-dung-chung.lichSuPhienBan": { connectorId: "danh-muc-dung-chung", operation: "lichSuPhienBan", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}/Version" },
   "danh-muc-dung-chung.thayDoiPhienBan": { connectorId: "danh-muc-dung-chung", operation: "thayDoiPhienBan", method: "GET", path: "/dmdc/1.0/Category/{maDanhMuc}/Changes" },
   "danh-muc-dung-chung.chuyenDoiMaTinh": { connectorId: "danh-muc-dung-chung", operation: "chuyenDoiMaTinh", method: "GET", path: "/dmdc/1.0/DonViHanhChinh/ChuyenDoiMaTinh" },
+  "lien-thong-thue-dat-dai.traCuuTrangThaiHoSo": { connectorId: "lien-thong-thue-dat-dai", operation: "traCuuTrangThaiHoSo", method: "GET", path: "/apiLienThongTNMTThue/1.0/traCuuTrangThaiHoSo" },
+  "lien-thong-thue-dat-dai.guiPhieuChuyenThongTin": { connectorId: "lien-thong-thue-dat-dai", operation: "guiPhieuChuyenThongTin", method: "POST", path: "/apiLienThongTNMTThue/1.0/guiPhieuChuyenThongTin" },
+  "lien-thong-thue-dat-dai.traCuuThongBaoThue": { connectorId: "lien-thong-thue-dat-dai", operation: "traCuuThongBaoThue", method: "GET", path: "/apiLienThongTNMTThue/1.0/traCuuThongBaoThue" },
+  "lien-thong-thue-dat-dai.xacNhanNopTien": { connectorId: "lien-thong-thue-dat-dai", operation: "xacNhanNopTien", method: "POST", path: "/apiLienThongTNMTThue/1.0/xacNhanNopTien" },
+  "lien-thong-thue-dat-dai.layKetQua": { connectorId: "lien-thong-thue-dat-dai", operation: "layKetQua", method: "GET", path: "/apiLienThongTNMTThue/1.0/layKetQua" },
+  "lien-thong-thue-dat-dai.rutHoSo": { connectorId: "lien-thong-thue-dat-dai", operation: "rutHoSo", method: "POST", path: "/apiLienThongTNMTThue/1.0/rutHoSo" },
+  "lien-thong-thue-dat-dai.dongBoTrangThai": { connectorId: "lien-thong-thue-dat-dai", operation: "dongBoTrangThai", method: "GET", path: "/apiLienThongTNMTThue/1.0/dongBoTrangThai" },
+  "quan-ly-van-tai.danhSachHoSo": { connectorId: "quan-ly-van-tai", operation: "danhSachHoSo", method: "GET", path: "/apiQLVT/1.0/danhSachHoSo" },
+  "quan-ly-van-tai.chiTietHoSo": { connectorId: "quan-ly-van-tai", operation: "chiTietHoSo", method: "GET", path: "/apiQLVT/1.0/chiTietHoSo" },
+  "quan-ly-van-tai.dongBoTrangThai": { connectorId: "quan-ly-van-tai", operation: "dongBoTrangThai", method: "GET", path: "/apiQLVT/1.0/dongBoTrangThai" },
+  "quan-ly-van-tai.traCuuGiayPhep": { connectorId: "quan-ly-van-tai", operation: "traCuuGiayPhep", method: "GET", path: "/apiQLVT/1.0/traCuuGiayPhep" },
+  "quan-ly-van-tai.danhSachDonVi": { connectorId: "quan-ly-van-tai", operation: "danhSachDonVi", method: "GET", path: "/apiQLVT/1.0/danhSachDonVi" },
+  "quan-ly-van-tai.traCuuPhuHieu": { connectorId: "quan-ly-van-tai", operation: "traCuuPhuHieu", method: "GET", path: "/apiQLVT/1.0/traCuuPhuHieu" },
+  "quan-ly-van-tai.danhSachPhuHieu": { connectorId: "quan-ly-van-tai", operation: "danhSachPhuHieu", method: "GET", path: "/apiQLVT/1.0/danhSachPhuHieu" },
+  "nha-o-hinh-thanh-tuong-lai.traCuuHoSo": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "traCuuHoSo", method: "GET", path: "/dvcNhaOHTTTL/1.0/traCuuHoSo" },
+  "nha-o-hinh-thanh-tuong-lai.nopHoSo": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "nopHoSo", method: "POST", path: "/dvcNhaOHTTTL/1.0/nopHoSo" },
+  "nha-o-hinh-thanh-tuong-lai.capNhatTienDo": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "capNhatTienDo", method: "POST", path: "/dvcNhaOHTTTL/1.0/capNhatTienDo" },
+  "nha-o-hinh-thanh-tuong-lai.layKetQua": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "layKetQua", method: "GET", path: "/dvcNhaOHTTTL/1.0/layKetQua" },
+  "nha-o-hinh-thanh-tuong-lai.dongBoTrangThai": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "dongBoTrangThai", method: "GET", path: "/dvcNhaOHTTTL/1.0/dongBoTrangThai" },
+  "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "traCuuDuAn", method: "GET", path: "/dvcNhaOHTTTL/1.0/traCuuDuAn" },
+  "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "danhSachDuAn", method: "GET", path: "/dvcNhaOHTTTL/1.0/danhSachDuAn" },
+  "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "traCuuThongBao", method: "GET", path: "/dvcNhaOHTTTL/1.0/traCuuThongBao" },
   "danh-muc-tai-chinh.layDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "layDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}" },
   "danh-muc-tai-chinh.danhSachDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "danhSachDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc" },
   "danh-muc-tai-chinh.chiTietPhanTu": { connectorId: "danh-muc-tai-chinh", operation: "chiTietPhanTu", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
@@ -107,6 +135,12 @@ export interface OperationRequests {
   "gia.layDanhMuc": T.GiaV1LayDanhMucRequest;
   "gia.chiTietPhanTu": T.GiaV1ChiTietPhanTuRequest;
   "gia.lichSuPhienBan": T.GiaV1LichSuPhienBanRequest;
+  "dang-kiem.traCuuTheoBienSo": T.DangKiemV1TraCuuTheoBienSoRequest;
+  "dang-kiem.traCuuTheoSoKhung": T.DangKiemV1TraCuuTheoSoKhungRequest;
+  "dang-kiem.lichSuKiemDinh": T.DangKiemV1LichSuKiemDinhRequest;
+  "giay-phep-lai-xe.traCuuGPLX": T.GiayPhepLaiXeV1TraCuuGPLXRequest;
+  "giay-phep-lai-xe.traCuuTheoSoDinhDanh": T.GiayPhepLaiXeV1TraCuuTheoSoDinhDanhRequest;
+  "giay-phep-lai-xe.xacThucGPLX": T.GiayPhepLaiXeV1XacThucGPLXRequest;
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiRequest;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPRequest;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaRequest;
@@ -123,6 +157,28 @@ export interface OperationRequests {
   "danh-muc-dung-chung.lichSuPhienBan": T.DanhMucDungChungV1LichSuPhienBanRequest;
   "danh-muc-dung-chung.thayDoiPhienBan": T.DanhMucDungChungV1ThayDoiPhienBanRequest;
   "danh-muc-dung-chung.chuyenDoiMaTinh": T.DanhMucDungChungV1ChuyenDoiMaTinhRequest;
+  "lien-thong-thue-dat-dai.traCuuTrangThaiHoSo": T.LienThongThueDatDaiV1TraCuuTrangThaiHoSoRequest;
+  "lien-thong-thue-dat-dai.guiPhieuChuyenThongTin": T.LienThongThueDatDaiV1GuiPhieuChuyenThongTinRequest;
+  "lien-thong-thue-dat-dai.traCuuThongBaoThue": T.LienThongThueDatDaiV1TraCuuThongBaoThueRequest;
+  "lien-thong-thue-dat-dai.xacNhanNopTien": T.LienThongThueDatDaiV1XacNhanNopTienRequest;
+  "lien-thong-thue-dat-dai.layKetQua": T.LienThongThueDatDaiV1LayKetQuaRequest;
+  "lien-thong-thue-dat-dai.rutHoSo": T.LienThongThueDatDaiV1RutHoSoRequest;
+  "lien-thong-thue-dat-dai.dongBoTrangThai": T.LienThongThueDatDaiV1DongBoTrangThaiRequest;
+  "quan-ly-van-tai.danhSachHoSo": T.QuanLyVanTaiV1DanhSachHoSoRequest;
+  "quan-ly-van-tai.chiTietHoSo": T.QuanLyVanTaiV1ChiTietHoSoRequest;
+  "quan-ly-van-tai.dongBoTrangThai": T.QuanLyVanTaiV1DongBoTrangThaiRequest;
+  "quan-ly-van-tai.traCuuGiayPhep": T.QuanLyVanTaiV1TraCuuGiayPhepRequest;
+  "quan-ly-van-tai.danhSachDonVi": T.QuanLyVanTaiV1DanhSachDonViRequest;
+  "quan-ly-van-tai.traCuuPhuHieu": T.QuanLyVanTaiV1TraCuuPhuHieuRequest;
+  "quan-ly-van-tai.danhSachPhuHieu": T.QuanLyVanTaiV1DanhSachPhuHieuRequest;
+  "nha-o-hinh-thanh-tuong-lai.traCuuHoSo": T.NhaOHinhThanhTuongLaiV1TraCuuHoSoRequest;
+  "nha-o-hinh-thanh-tuong-lai.nopHoSo": T.NhaOHinhThanhTuongLaiV1NopHoSoRequest;
+  "nha-o-hinh-thanh-tuong-lai.capNhatTienDo": T.NhaOHinhThanhTuongLaiV1CapNhatTienDoRequest;
+  "nha-o-hinh-thanh-tuong-lai.layKetQua": T.NhaOHinhThanhTuongLaiV1LayKetQuaRequest;
+  "nha-o-hinh-thanh-tuong-lai.dongBoTrangThai": T.NhaOHinhThanhTuongLaiV1DongBoTrangThaiRequest;
+  "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": T.NhaOHinhThanhTuongLaiV1TraCuuDuAnRequest;
+  "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": T.NhaOHinhThanhTuongLaiV1DanhSachDuAnRequest;
+  "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": T.NhaOHinhThanhTuongLaiV1TraCuuThongBaoRequest;
   "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucRequest;
   "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucRequest;
   "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuRequest;
@@ -181,6 +237,12 @@ export interface OperationResponses {
   "gia.layDanhMuc": T.GiaV1LayDanhMucResponse;
   "gia.chiTietPhanTu": T.GiaV1ChiTietPhanTuResponse;
   "gia.lichSuPhienBan": T.GiaV1LichSuPhienBanResponse;
+  "dang-kiem.traCuuTheoBienSo": T.DangKiemV1TraCuuTheoBienSoResponse;
+  "dang-kiem.traCuuTheoSoKhung": T.DangKiemV1TraCuuTheoSoKhungResponse;
+  "dang-kiem.lichSuKiemDinh": T.DangKiemV1LichSuKiemDinhResponse;
+  "giay-phep-lai-xe.traCuuGPLX": T.GiayPhepLaiXeV1TraCuuGPLXResponse;
+  "giay-phep-lai-xe.traCuuTheoSoDinhDanh": T.GiayPhepLaiXeV1TraCuuTheoSoDinhDanhResponse;
+  "giay-phep-lai-xe.xacThucGPLX": T.GiayPhepLaiXeV1XacThucGPLXResponse;
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiResponse;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPResponse;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaResponse;
@@ -197,6 +259,28 @@ export interface OperationResponses {
   "danh-muc-dung-chung.lichSuPhienBan": T.DanhMucDungChungV1LichSuPhienBanResponse;
   "danh-muc-dung-chung.thayDoiPhienBan": T.DanhMucDungChungV1ThayDoiPhienBanResponse;
   "danh-muc-dung-chung.chuyenDoiMaTinh": T.DanhMucDungChungV1ChuyenDoiMaTinhResponse;
+  "lien-thong-thue-dat-dai.traCuuTrangThaiHoSo": T.LienThongThueDatDaiV1TraCuuTrangThaiHoSoResponse;
+  "lien-thong-thue-dat-dai.guiPhieuChuyenThongTin": T.LienThongThueDatDaiV1GuiPhieuChuyenThongTinResponse;
+  "lien-thong-thue-dat-dai.traCuuThongBaoThue": T.LienThongThueDatDaiV1TraCuuThongBaoThueResponse;
+  "lien-thong-thue-dat-dai.xacNhanNopTien": T.LienThongThueDatDaiV1XacNhanNopTienResponse;
+  "lien-thong-thue-dat-dai.layKetQua": T.LienThongThueDatDaiV1LayKetQuaResponse;
+  "lien-thong-thue-dat-dai.rutHoSo": T.LienThongThueDatDaiV1RutHoSoResponse;
+  "lien-thong-thue-dat-dai.dongBoTrangThai": T.LienThongThueDatDaiV1DongBoTrangThaiResponse;
+  "quan-ly-van-tai.danhSachHoSo": T.QuanLyVanTaiV1DanhSachHoSoResponse;
+  "quan-ly-van-tai.chiTietHoSo": T.QuanLyVanTaiV1ChiTietHoSoResponse;
+  "quan-ly-van-tai.dongBoTrangThai": T.QuanLyVanTaiV1DongBoTrangThaiResponse;
+  "quan-ly-van-tai.traCuuGiayPhep": T.QuanLyVanTaiV1TraCuuGiayPhepResponse;
+  "quan-ly-van-tai.danhSachDonVi": T.QuanLyVanTaiV1DanhSachDonViResponse;
+  "quan-ly-van-tai.traCuuPhuHieu": T.QuanLyVanTaiV1TraCuuPhuHieuResponse;
+  "quan-ly-van-tai.danhSachPhuHieu": T.QuanLyVanTaiV1DanhSachPhuHieuResponse;
+  "nha-o-hinh-thanh-tuong-lai.traCuuHoSo": T.NhaOHinhThanhTuongLaiV1TraCuuHoSoResponse;
+  "nha-o-hinh-thanh-tuong-lai.nopHoSo": T.NhaOHinhThanhTuongLaiV1NopHoSoResponse;
+  "nha-o-hinh-thanh-tuong-lai.capNhatTienDo": T.NhaOHinhThanhTuongLaiV1CapNhatTienDoResponse;
+  "nha-o-hinh-thanh-tuong-lai.layKetQua": T.NhaOHinhThanhTuongLaiV1LayKetQuaResponse;
+  "nha-o-hinh-thanh-tuong-lai.dongBoTrangThai": T.NhaOHinhThanhTuongLaiV1DongBoTrangThaiResponse;
+  "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": T.NhaOHinhThanhTuongLaiV1TraCuuDuAnResponse;
+  "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": T.NhaOHinhThanhTuongLaiV1DanhSachDuAnResponse;
+  "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": T.NhaOHinhThanhTuongLaiV1TraCuuThongBaoResponse;
   "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucResponse;
   "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucResponse;
   "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuResponse;

@@ -66,6 +66,13 @@ export type SharedCommonSoBanGhi = number;
 
 export type SharedCommonTrang = number;
 
+export type SharedDocumentsTepKetQua = {
+  TenTep: string;
+  DinhDang: "application/pdf";
+  NoiDungBase64: string;
+  MaHash: string;
+};
+
 export type SharedIdentifiersCccd = string;
 
 export type SharedIdentifiersCmnd = string;
@@ -224,6 +231,125 @@ export type DanCuV1XacThucCongDanResponse = {
   KetQua: boolean;
   ChiTiet: Array<DanCuV1DanCuKetQuaTruong>;
 };
+
+export type DangKiemV1DangKiemBienSo = string;
+
+export type DangKiemV1DangKiemBienSoNhap = string;
+
+export type DangKiemV1DangKiemCanhBao = {
+  Ma: "VI_PHAM_CHUA_XU_LY";
+  NoiDung: string;
+  NgayCanhBao: DangKiemV1DangKiemNgay;
+};
+
+export type DangKiemV1DangKiemChuPhuongTien = ({
+  LoaiChu: "CA_NHAN";
+  Ten: string;
+  SoDinhDanh: SharedIdentifiersCccd;
+  DiaChi: string;
+}) | ({
+  LoaiChu: "TO_CHUC";
+  Ten: string;
+  MaSoDoanhNghiep: SharedIdentifiersMsdn;
+  DiaChi: string;
+});
+
+export type DangKiemV1DangKiemKiemDinhGanNhat = {
+  SoSeriGCN: string;
+  SoTem: string;
+  NgayKiemDinh: DangKiemV1DangKiemNgay;
+  HanHieuLuc: DangKiemV1DangKiemNgay;
+  ChuKyThang: 3 | 6 | 12 | 24 | 36;
+  DonViKiemDinh: {
+    Ma: DangKiemV1DangKiemMaDonVi;
+    Ten: string;
+  };
+};
+
+export type DangKiemV1DangKiemLanKiemDinh = {
+  NgayKiemDinh: DangKiemV1DangKiemNgay;
+  DonViKiemDinh: DangKiemV1DangKiemMaDonVi;
+  KetQua: "DAT" | "KHONG_DAT";
+  HanHieuLuc?: DangKiemV1DangKiemNgay;
+  LyDoKhongDat?: string;
+};
+
+export type DangKiemV1DangKiemLoaiPhuongTien = "O_TO_CON" | "O_TO_BAN_TAI" | "O_TO_TAI" | "O_TO_KHACH" | "O_TO_DAU_KEO" | "SO_MI_RO_MOOC";
+
+export type DangKiemV1DangKiemMaDonVi = "6701D" | "6702D" | "6703D" | "6801S" | "6802D";
+
+export type DangKiemV1DangKiemNgay = SharedIdentifiersDateDmy;
+
+export type DangKiemV1DangKiemPhuongTienCore = {
+  BienSo: DangKiemV1DangKiemBienSo;
+  /** Nền vàng: xe kinh doanh vận tải */
+  MauBien: "TRANG" | "VANG";
+  LoaiPhuongTien: DangKiemV1DangKiemLoaiPhuongTien;
+  TenLoaiPhuongTien: string;
+  ChuPhuongTien: DangKiemV1DangKiemChuPhuongTien;
+  ThongSoKyThuat: DangKiemV1DangKiemThongSoKyThuat;
+  KinhDoanhVanTai: boolean;
+  NgayDangKyLanDau: DangKiemV1DangKiemNgay;
+  NamHetNienHan?: number;
+  KiemDinhGanNhat: DangKiemV1DangKiemKiemDinhGanNhat;
+  CanhBao: Array<DangKiemV1DangKiemCanhBao>;
+  [key: string]: unknown;
+};
+
+export type DangKiemV1DangKiemSoKhung = string;
+
+export type DangKiemV1DangKiemThongSoKyThuat = {
+  NhanHieu: string;
+  SoLoai: string;
+  NamSanXuat: number;
+  NuocSanXuat: string;
+  SoKhung: DangKiemV1DangKiemSoKhung;
+  SoMay?: string;
+  MauSon: string;
+  SoNguoiChoPhepCho: number;
+  KhoiLuongBanThan: number;
+  KhoiLuongHangChuyenChoChoPhep: number;
+  KhoiLuongToanBoChoPhep: number;
+  /** Kích thước bao (mm) */
+  KichThuocBao: {
+    Dai: number;
+    Rong: number;
+    Cao: number;
+  };
+};
+
+export type DangKiemV1DangKiemTinhTrangKiemDinh = {
+  TrangThai: "CON_HIEU_LUC" | "HET_HIEU_LUC" | "HET_NIEN_HAN";
+  ConHieuLuc: boolean;
+  /** Âm khi đã hết hạn */
+  SoNgayConLai: number;
+};
+
+export type DangKiemV1DangKiemTraCuu = (DangKiemV1DangKiemPhuongTienCore);
+
+export type DangKiemV1LichSuKiemDinhRequest = {
+  bienSo: DangKiemV1DangKiemBienSoNhap;
+};
+
+export type DangKiemV1LichSuKiemDinhResponse = {
+  BienSo: DangKiemV1DangKiemBienSo;
+  SoKhung: DangKiemV1DangKiemSoKhung;
+  TinhTrangKiemDinh: DangKiemV1DangKiemTinhTrangKiemDinh;
+  DanhSach: Array<DangKiemV1DangKiemLanKiemDinh>;
+};
+
+export type DangKiemV1TraCuuTheoBienSoRequest = {
+  bienSo: DangKiemV1DangKiemBienSoNhap;
+};
+
+export type DangKiemV1TraCuuTheoBienSoResponse = DangKiemV1DangKiemTraCuu;
+
+export type DangKiemV1TraCuuTheoSoKhungRequest = {
+  /** Số khung (VIN), không phân biệt hoa thường */
+  soKhung: string;
+};
+
+export type DangKiemV1TraCuuTheoSoKhungResponse = DangKiemV1DangKiemTraCuu;
 
 /** chiTietDoanhNghiep: tra cứu thông tin Giấy chứng nhận đăng ký doanh nghiệp theo mã số */
 export type DangKyDoanhNghiepV1ChiTietDoanhNghiepRequest = {
@@ -1367,6 +1493,331 @@ export type GiaV1TraCuuKeKhaiGiaResponse = {
   }>;
 };
 
+export type GiayPhepLaiXeV1GiayPhepLaiXeGplxTraCuu = {
+  SoGPLX: GiayPhepLaiXeV1GiayPhepLaiXeSoGPLX;
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  QuocTich: string;
+  NoiCuTru: string;
+  NgayCap: SharedIdentifiersDateDmy;
+  NoiCap: string;
+  SoDiemConLai: number;
+  TrangThai: "HOP_LE" | "THU_HOI";
+  NgayThuHoi?: SharedIdentifiersDateDmy;
+  LyDoThuHoi?: string;
+  DanhSachHang: Array<GiayPhepLaiXeV1GiayPhepLaiXeHangTraCuu>;
+  TinhTrang: GiayPhepLaiXeV1GiayPhepLaiXeTinhTrang;
+};
+
+export type GiayPhepLaiXeV1GiayPhepLaiXeHang = "A1" | "A2" | "A" | "B1" | "B2" | "B" | "C1" | "C" | "D2" | "D" | "E" | "FC" | "CE";
+
+export type GiayPhepLaiXeV1GiayPhepLaiXeHangTraCuu = {
+  /** Hạng GPLX; ý nghĩa theo HeThong (Luật GTĐB 2008 hoặc Luật TTATGTĐB 2024) */
+  Hang: "A1" | "A2" | "A" | "B1" | "B2" | "B" | "C1" | "C" | "D2" | "D" | "E" | "FC" | "CE";
+  HeThong: "LUAT_2008" | "LUAT_2024";
+  NgayTrungTuyen: SharedIdentifiersDateDmy;
+  NgayHetHan?: SharedIdentifiersDateDmy;
+  MoTa: string;
+  KhongThoiHan: boolean;
+  ConHieuLuc: boolean;
+};
+
+export type GiayPhepLaiXeV1GiayPhepLaiXeSoGPLX = string;
+
+export type GiayPhepLaiXeV1GiayPhepLaiXeTinhTrang = {
+  TrangThai: "CON_HIEU_LUC" | "HET_HAN" | "HET_DIEM" | "THU_HOI";
+  ConHieuLuc: boolean;
+  SoDiemConLai: number;
+  SoDiemToiDa: 12;
+};
+
+export type GiayPhepLaiXeV1TraCuuGPLXRequest = {
+  soGPLX: GiayPhepLaiXeV1GiayPhepLaiXeSoGPLX;
+};
+
+export type GiayPhepLaiXeV1TraCuuGPLXResponse = GiayPhepLaiXeV1GiayPhepLaiXeGplxTraCuu;
+
+export type GiayPhepLaiXeV1TraCuuTheoSoDinhDanhRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+};
+
+export type GiayPhepLaiXeV1TraCuuTheoSoDinhDanhResponse = {
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  DanhSachGPLX: Array<GiayPhepLaiXeV1GiayPhepLaiXeGplxTraCuu>;
+};
+
+/** xacThucGPLX: xác thực GPLX người dân kê khai */
+export type GiayPhepLaiXeV1XacThucGPLXRequest = {
+  SoGPLX: GiayPhepLaiXeV1GiayPhepLaiXeSoGPLX;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  Hang?: GiayPhepLaiXeV1GiayPhepLaiXeHang;
+};
+
+export type GiayPhepLaiXeV1XacThucGPLXResponse = {
+  SoGPLX: GiayPhepLaiXeV1GiayPhepLaiXeSoGPLX;
+  KetQua: "KHOP" | "KHONG_KHOP";
+  ChiTiet: {
+    HoVaTen: boolean;
+    NgaySinh: boolean;
+    /** Có hạng này và hạng còn hiệu lực */
+    Hang?: boolean;
+  };
+  TinhTrang: GiayPhepLaiXeV1GiayPhepLaiXeTinhTrang;
+};
+
+/** dongBoTrangThai: hồ sơ liên thông của tỉnh có thay đổi trạng thái từ một thời điểm */
+export type LienThongThueDatDaiV1DongBoTrangThaiRequest = {
+  tuThoiDiem: SharedIdentifiersTimestampCompact;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type LienThongThueDatDaiV1DongBoTrangThaiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaHoSo: SharedIdentifiersMaHoSo;
+    MaHoSoTinh?: SharedIdentifiersMaHoSo;
+    LoaiThuTuc: LienThongThueDatDaiV1LienThongThueDatDaiLoaiThuTuc;
+    TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+    TenTrangThai: string;
+    ThoiGianCapNhat: LienThongThueDatDaiV1LienThongThueDatDaiTimestamp;
+  }>;
+};
+
+/** guiPhieuChuyenThongTin: Văn phòng Đăng ký đất đai gửi phiếu chuyển thông tin xác định nghĩa vụ tài chính sang cơ quan thuế */
+export type LienThongThueDatDaiV1GuiPhieuChuyenThongTinRequest = {
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiThuTuc: LienThongThueDatDaiV1LienThongThueDatDaiLoaiThuTuc;
+  /** Bên chuyển nhượng, tặng cho, để thừa kế */
+  BenChuyenQuyen?: LienThongThueDatDaiV1LienThongThueDatDaiNguoiSuDungDat;
+  /** Bên nhận quyền (người được cấp Giấy chứng nhận) */
+  BenNhanQuyen: LienThongThueDatDaiV1LienThongThueDatDaiNguoiSuDungDat;
+  QuanHeGiaDinh?: LienThongThueDatDaiV1LienThongThueDatDaiQuanHeGiaDinh;
+  ThuaDat: LienThongThueDatDaiV1LienThongThueDatDaiThuaDat;
+  NhaO?: LienThongThueDatDaiV1LienThongThueDatDaiNhaO;
+  /** Giá ghi trên hợp đồng chuyển nhượng */
+  GiaChuyenNhuong?: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  HopDong?: {
+    SoCongChung: string;
+    NgayCongChung: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+    ToChucCongChung: string;
+  };
+  GiayChungNhanDaCap?: {
+    SoPhatHanh: string;
+    SoVaoSo: string;
+  };
+  CanBoLapPhieu: string;
+  NgayLapPhieu: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+};
+
+export type LienThongThueDatDaiV1GuiPhieuChuyenThongTinResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+  TenTrangThai: string;
+  ThoiGianGui: LienThongThueDatDaiV1LienThongThueDatDaiTimestamp;
+  CoQuanThue: string;
+};
+
+export type LienThongThueDatDaiV1LayKetQuaRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type LienThongThueDatDaiV1LayKetQuaResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: "07";
+  TenTrangThai: string;
+  KetQua: LienThongThueDatDaiV1LienThongThueDatDaiKetQua;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiChungTu = {
+  SoThongBao: string;
+  /** Số chứng từ nộp tiền vào NSNN (giấy nộp tiền / biên lai điện tử) */
+  SoChungTu: string;
+  NgayNop: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  SoTien: number;
+  KenhNop: LienThongThueDatDaiV1LienThongThueDatDaiKenhNop;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiDanhSachChungTu = Array<LienThongThueDatDaiV1LienThongThueDatDaiChungTu>;
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiKenhNop = "DVCQG" | "ETAX" | "NGAN_HANG" | "KBNN";
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiKetQua = {
+  LoaiKetQua: "CAP_GCN_MOI";
+  GiayChungNhan: {
+    SoPhatHanh: string;
+    SoVaoSo: string;
+    NgayCap: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+    CoQuanCap: string;
+    NguoiSuDungDat: {
+      HoVaTen: SharedIdentifiersHoVaTen;
+      SoDinhDanh: SharedIdentifiersCccd;
+    };
+    ThuaDat: {
+      SoThuTuThua: number;
+      SoToBanDo: number;
+      DiaChiThuaDat: string;
+      DienTich: number;
+      LoaiDat: LienThongThueDatDaiV1LienThongThueDatDaiLoaiDat;
+      TenLoaiDat: string;
+    };
+    NoiDungBienDong: string;
+  };
+  NgayTraKetQua: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  TepKetQua: SharedDocumentsTepKetQua;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiLichSu = Array<{
+  TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+  TenTrangThai: string;
+  ThoiGian: LienThongThueDatDaiV1LienThongThueDatDaiTimestamp;
+  NoiDung?: string;
+}>;
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiLoaiDat = "ODT" | "ONT" | "TMD" | "SKC" | "CLN" | "LUC" | "NTS";
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiLoaiNghiaVu = "LPTB" | "TNCN";
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiLoaiThuTuc = "CHUYEN_NHUONG" | "TANG_CHO" | "THUA_KE" | "CAP_LAN_DAU";
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiNgay = SharedIdentifiersDateDmy;
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiNguoiSuDungDat = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  DiaChi: string;
+  SoDienThoai?: SharedIdentifiersPhoneVn;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiNhaO = {
+  CapNha: "BIET_THU" | "CAP_III" | "CAP_IV";
+  /** m² sàn */
+  DienTichSan: number;
+  NamHoanThanh: number;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiQuanHeGiaDinh = "VO_CHONG" | "CHA_ME_CON" | "CHA_ME_CHONG_VO" | "ONG_BA_CHAU" | "ANH_CHI_EM_RUOT" | "KHONG";
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiSoTien = number;
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiThongBaoThue = {
+  SoThongBao: string;
+  LoaiNghiaVu: LienThongThueDatDaiV1LienThongThueDatDaiLoaiNghiaVu;
+  TenNghiaVu: string;
+  NguoiNopThue: {
+    HoVaTen: SharedIdentifiersHoVaTen;
+    /** Từ 1/7/2025 mã số thuế cá nhân là số định danh cá nhân */
+    MaSoThue: SharedIdentifiersCccd;
+  };
+  GiaTriTinh: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  TyLePhanTram: number;
+  SoTienPhaiNop: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  MienGiam?: {
+    LyDo: string;
+    SoTienMien: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  };
+  /** Mã tiểu mục (nội dung kinh tế) NSNN */
+  MaTieuMuc: string;
+  NgayThongBao: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  HanNop: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  CoQuanThue: string;
+  NoiNop: string;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiThuaDat = {
+  SoThuTuThua: number;
+  SoToBanDo: number;
+  MaXa: SharedIdentifiersMaXa;
+  DiaChiThuaDat: string;
+  /** m² */
+  DienTich: number;
+  LoaiDat: LienThongThueDatDaiV1LienThongThueDatDaiLoaiDat;
+  /** "Lâu dài" hoặc "Đến ngày dd/MM/yyyy" */
+  ThoiHanSuDung: string;
+};
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiTimestamp = SharedIdentifiersTimestampCompact;
+
+export type LienThongThueDatDaiV1LienThongThueDatDaiTrangThai = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08";
+
+/** rutHoSo: người sử dụng đất rút hồ sơ, dừng liên thông (chỉ khi chưa nộp tiền) */
+export type LienThongThueDatDaiV1RutHoSoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  LyDo: string;
+};
+
+export type LienThongThueDatDaiV1RutHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: "08";
+  TenTrangThai: string;
+  LyDoRut: string;
+};
+
+export type LienThongThueDatDaiV1TraCuuThongBaoThueRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type LienThongThueDatDaiV1TraCuuThongBaoThueResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+  TenTrangThai: string;
+  NgayThongBao: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  HanNop: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  GiaDatTheoBangGia: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  DanhSachThongBao: Array<LienThongThueDatDaiV1LienThongThueDatDaiThongBaoThue>;
+  TongSoTienPhaiNop: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  TinhTrangNop: "CHUA_NOP" | "DA_NOP" | "KHONG_PHAI_NOP";
+  QuaHanNop: boolean;
+  DanhSachChungTu?: LienThongThueDatDaiV1LienThongThueDatDaiDanhSachChungTu;
+};
+
+export type LienThongThueDatDaiV1TraCuuTrangThaiHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type LienThongThueDatDaiV1TraCuuTrangThaiHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiThuTuc: LienThongThueDatDaiV1LienThongThueDatDaiLoaiThuTuc;
+  TenThuTuc: string;
+  TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+  TenTrangThai: string;
+  ThoiGianGui: LienThongThueDatDaiV1LienThongThueDatDaiTimestamp;
+  CoQuanThue: string;
+  NguoiSuDungDat: {
+    HoVaTen: SharedIdentifiersHoVaTen;
+    SoDinhDanh: SharedIdentifiersCccd;
+  };
+  TongSoTienPhaiNop?: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  HanNop?: LienThongThueDatDaiV1LienThongThueDatDaiNgay;
+  LyDoTraHoSo?: string;
+  LyDoRut?: string;
+  LichSu: LienThongThueDatDaiV1LienThongThueDatDaiLichSu;
+};
+
+/** xacNhanNopTien: Hệ thống TTHC tỉnh chuyển chứng từ nộp tiền của người sử dụng đất (một chứng từ cho mỗi thông báo phải nộp) */
+export type LienThongThueDatDaiV1XacNhanNopTienRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  DanhSachChungTu: LienThongThueDatDaiV1LienThongThueDatDaiDanhSachChungTu;
+};
+
+export type LienThongThueDatDaiV1XacNhanNopTienResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: LienThongThueDatDaiV1LienThongThueDatDaiTrangThai;
+  TenTrangThai: string;
+  DanhSachChungTu: LienThongThueDatDaiV1LienThongThueDatDaiDanhSachChungTu;
+  TongSoTienDaNop: LienThongThueDatDaiV1LienThongThueDatDaiSoTien;
+  /** false: chứng từ đã được ghi nhận trước đó (gửi lại an toàn) */
+  GhiNhanMoi: boolean;
+};
+
 /** layKetQua: kết quả (phiếu lý lịch tư pháp) của hồ sơ đã cấp phiếu */
 export type LyLichTuPhapV1LayKetQuaRequest = {
   maHoSo: SharedIdentifiersMaHoSo;
@@ -1657,6 +2108,485 @@ export type MaSoNganSachV1TraCuuTrangThaiRequest = {
 };
 
 export type MaSoNganSachV1TraCuuTrangThaiResponse = MaSoNganSachV1MaSoNganSachTrangThaiHoSo;
+
+/** capNhatTienDo: bước xử lý phía tỉnh — 4 đã nộp bổ sung (từ 5), 7 chủ đầu tư rút hồ sơ, 10 đã trả kết quả (từ 9) */
+export type NhaOHinhThanhTuongLaiV1CapNhatTienDoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: "4" | "7" | "10";
+  NoiDung: string;
+  TaiLieuBoSung?: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiDanhSachTaiLieu;
+};
+
+export type NhaOHinhThanhTuongLaiV1CapNhatTienDoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai;
+  TenTrangThai: string;
+  ThoiGianCapNhat: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp;
+  /** false: hồ sơ đã ở trạng thái này (gửi lại an toàn) */
+  CapNhatMoi: boolean;
+};
+
+/** danhSachDuAn: dự án nhà ở trên địa bàn tỉnh, lọc theo chủ đầu tư, xã, loại dự án */
+export type NhaOHinhThanhTuongLaiV1DanhSachDuAnRequest = {
+  maTinh: SharedIdentifiersMaTinh;
+  msdn?: SharedIdentifiersMsdn;
+  maXa?: SharedIdentifiersMaXa;
+  loaiDuAn?: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiDuAn;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type NhaOHinhThanhTuongLaiV1DanhSachDuAnResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTomTatDuAn>;
+};
+
+/** dongBoTrangThai: hồ sơ của tỉnh có thay đổi trạng thái từ một thời điểm */
+export type NhaOHinhThanhTuongLaiV1DongBoTrangThaiRequest = {
+  tuThoiDiem: SharedIdentifiersTimestampCompact;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type NhaOHinhThanhTuongLaiV1DongBoTrangThaiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaHoSo: SharedIdentifiersMaHoSo;
+    MaHoSoTinh?: SharedIdentifiersMaHoSo;
+    MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+    TrangThai: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai;
+    TenTrangThai: string;
+    ThoiGianCapNhat: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp;
+  }>;
+};
+
+export type NhaOHinhThanhTuongLaiV1LayKetQuaRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type NhaOHinhThanhTuongLaiV1LayKetQuaResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: "9" | "10";
+  TenTrangThai: string;
+  KetQua: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiKetQua;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiChuDauTu = {
+  MSDN: SharedIdentifiersMsdn;
+  TenDoanhNghiep: string;
+  NguoiDaiDien: {
+    HoVaTen: SharedIdentifiersHoVaTen;
+    ChucDanh: string;
+  };
+  SoDienThoai: SharedIdentifiersPhoneAny;
+  Email?: string;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiDanhSachTaiLieu = Array<NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTaiLieu>;
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiDuAn = {
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  TenDuAn: string;
+  LoaiDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiDuAn;
+  ChuDauTu: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiChuDauTu;
+  DiaDiem: {
+    MaXa: SharedIdentifiersMaXa;
+    TenXa: string;
+    DiaChi: string;
+  };
+  /** m² */
+  DienTichDat: number;
+  QuyMo: {
+    SoCanHo: number;
+    SoNhaRiengLe: number;
+  };
+  /** đồng */
+  TongMucDauTu: number;
+  QuyetDinhChuTruong: {
+    SoHieu: string;
+    NgayBanHanh: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+    CoQuanBanHanh: string;
+  };
+  ThoiGianThucHien: {
+    TuNam: number;
+    DenNam: number;
+  };
+  TinhTrangDuAn: "DANG_XAY_DUNG" | "DA_HOAN_THANH_MONG" | "DA_HOAN_THANH";
+  DangTheChap: boolean;
+  SoCanDaThongBao: number;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiHinhThuc = "BAN" | "CHO_THUE_MUA" | "BAN_VA_CHO_THUE_MUA";
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiKetQua = {
+  LoaiKetQua: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiKetQua;
+  SoVanBan: string;
+  NgayBanHanh: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+  CoQuanBanHanh: string;
+  NguoiKy: {
+    HoVaTen: SharedIdentifiersHoVaTen;
+    ChucVu: string;
+  };
+  TrichYeu: string;
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  TenDuAn: string;
+  ChuDauTu: {
+    MSDN: SharedIdentifiersMsdn;
+    TenDoanhNghiep: string;
+  };
+  DanhSachNhaO: Array<NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNhaODeNghi>;
+  TongSoCan: number;
+  LyDo: Array<string>;
+  TepKetQua: SharedDocumentsTepKetQua;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLichSu = Array<{
+  TrangThai: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai;
+  TenTrangThai: string;
+  ThoiGian: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp;
+  NoiDung?: string;
+}>;
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiDuAn = "NHA_CHUNG_CU" | "NHA_O_RIENG_LE" | "HON_HOP";
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiGiayTo = "GIAY_TO_DAT" | "QD_CHU_TRUONG" | "GIAY_PHEP_XAY_DUNG" | "NGHIEM_THU_HTKT" | "NGHIEM_THU_MONG" | "BAO_LANH_NGAN_HANG" | "GIAI_CHAP";
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiKetQua = "DU_DIEU_KIEN" | "KHONG_DU_DIEU_KIEN";
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiNha = "CAN_HO" | "NHA_LIEN_KE" | "BIET_THU";
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn = string;
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay = SharedIdentifiersDateDmy;
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNhaODeNghi = {
+  LoaiNha: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiNha;
+  KhuBlock: string;
+  SoLuong: number;
+  DienTichSanTu: number;
+  DienTichSanDen: number;
+  HinhThuc: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiHinhThuc;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTaiLieu = {
+  LoaiGiayTo: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiGiayTo;
+  SoHieu: string;
+  NgayBanHanh: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+  CoQuanBanHanh: string;
+  TepDinhKem: {
+    TenTep: string;
+    /** SHA-256 của tệp */
+    MaHash: string;
+  };
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp = SharedIdentifiersTimestampCompact;
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTomTatDuAn = {
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  TenDuAn: string;
+  LoaiDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiDuAn;
+  ChuDauTu: {
+    MSDN: SharedIdentifiersMsdn;
+    TenDoanhNghiep: string;
+  };
+  DiaDiem: string;
+  TinhTrangDuAn: string;
+};
+
+export type NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai = "1" | "2" | "3" | "4" | "5" | "7" | "9" | "10";
+
+/** nopHoSo: chủ đầu tư thông báo nhà ở hình thành trong tương lai đủ điều kiện được bán, cho thuê mua (liên thông từ Hệ thống TTHC tỉnh) */
+export type NhaOHinhThanhTuongLaiV1NopHoSoRequest = {
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  ChuDauTu: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiChuDauTu;
+  DanhSachNhaO: Array<NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNhaODeNghi>;
+  TaiLieuNop: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiDanhSachTaiLieu;
+};
+
+export type NhaOHinhThanhTuongLaiV1NopHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  TrangThai: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai;
+  TenTrangThai: string;
+  ThoiGianNop: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp;
+  NgayHenTra: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+};
+
+export type NhaOHinhThanhTuongLaiV1TraCuuDuAnRequest = {
+  maDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+};
+
+export type NhaOHinhThanhTuongLaiV1TraCuuDuAnResponse = {
+  DuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiDuAn;
+  SoCanConLai: number;
+};
+
+export type NhaOHinhThanhTuongLaiV1TraCuuHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type NhaOHinhThanhTuongLaiV1TraCuuHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  TenDuAn: string;
+  ChuDauTu: {
+    MSDN: SharedIdentifiersMsdn;
+    TenDoanhNghiep: string;
+  };
+  TrangThai: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTrangThai;
+  TenTrangThai: string;
+  ThoiGianNop: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiTimestamp;
+  NgayHenTra: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+  TongSoCanDeNghi: number;
+  YeuCauBoSung?: string;
+  LoaiKetQua?: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiKetQua;
+  SoVanBan?: string;
+  LyDo?: string;
+  LichSu: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLichSu;
+};
+
+/** traCuuThongBao: văn bản thông báo/trả lời của Sở Xây dựng về nhà ở của một dự án */
+export type NhaOHinhThanhTuongLaiV1TraCuuThongBaoRequest = {
+  maDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  loaiKetQua?: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiKetQua;
+};
+
+export type NhaOHinhThanhTuongLaiV1TraCuuThongBaoResponse = {
+  MaDuAn: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiMaDuAn;
+  TenDuAn: string;
+  ChuDauTu: {
+    MSDN: SharedIdentifiersMsdn;
+    TenDoanhNghiep: string;
+  };
+  TongSoCanDaThongBao: number;
+  DanhSachThongBao: Array<{
+    MaHoSo: SharedIdentifiersMaHoSo;
+    SoVanBan: string;
+    NgayBanHanh: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNgay;
+    LoaiKetQua: NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiLoaiKetQua;
+    TrichYeu: string;
+    DanhSachNhaO: Array<NhaOHinhThanhTuongLaiV1NhaOHinhThanhTuongLaiNhaODeNghi>;
+    TongSoCan: number;
+    LyDo: Array<string>;
+  }>;
+};
+
+export type QuanLyVanTaiV1ChiTietHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type QuanLyVanTaiV1ChiTietHoSoResponse = QuanLyVanTaiV1QuanLyVanTaiHoSo;
+
+/** danhSachDonVi: đơn vị được cấp giấy phép kinh doanh vận tải trên địa bàn */
+export type QuanLyVanTaiV1DanhSachDonViRequest = {
+  maTinh: SharedIdentifiersMaTinh;
+  loaiHinh?: QuanLyVanTaiV1QuanLyVanTaiLoaiHinh;
+  /** MSDN hoặc số định danh chủ hộ kinh doanh */
+  maSoThue?: string;
+  trangThai?: "CON_HIEU_LUC" | "TAM_NGUNG" | "THU_HOI";
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type QuanLyVanTaiV1DanhSachDonViResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<QuanLyVanTaiV1QuanLyVanTaiDonVi>;
+};
+
+/** danhSachHoSo: hồ sơ TTHC lĩnh vực quản lý vận tải đường bộ của tỉnh, lọc theo ngày tiếp nhận, thủ tục, trạng thái */
+export type QuanLyVanTaiV1DanhSachHoSoRequest = {
+  maTinh: SharedIdentifiersMaTinh;
+  tuNgay?: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  denNgay?: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  maTTHC?: QuanLyVanTaiV1QuanLyVanTaiMaTTHC;
+  trangThai?: QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type QuanLyVanTaiV1DanhSachHoSoResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<QuanLyVanTaiV1QuanLyVanTaiTomTatHoSo>;
+};
+
+/** danhSachPhuHieu: phù hiệu của các xe thuộc một đơn vị kinh doanh vận tải */
+export type QuanLyVanTaiV1DanhSachPhuHieuRequest = {
+  soGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+  tinhTrang?: "CON_HIEU_LUC" | "HET_HIEU_LUC" | "THU_HOI";
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type QuanLyVanTaiV1DanhSachPhuHieuResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<QuanLyVanTaiV1QuanLyVanTaiPhuHieuTraCuu>;
+};
+
+/** dongBoTrangThai: các bước xử lý hồ sơ từ một thời điểm, theo thứ tự thời gian (để cập nhật tiến độ lên Hệ thống TTHC tỉnh) */
+export type QuanLyVanTaiV1DongBoTrangThaiRequest = {
+  tuThoiDiem: SharedIdentifiersTimestampCompact;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type QuanLyVanTaiV1DongBoTrangThaiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaHoSo: SharedIdentifiersMaHoSo;
+    MaTTHC: QuanLyVanTaiV1QuanLyVanTaiMaTTHC;
+    TrangThai: QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo;
+    TenTrangThai: string;
+    ThoiDiemXuLy: QuanLyVanTaiV1QuanLyVanTaiTimestamp;
+    NguoiXuLy: SharedIdentifiersHoVaTen;
+    ChucDanh: string;
+    PhongBanXuLy: string;
+    NoiDungXuLy: string;
+  }>;
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiBienSo = string;
+
+export type QuanLyVanTaiV1QuanLyVanTaiBuocXuLy = {
+  TrangThai: QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo;
+  ThoiDiemXuLy: QuanLyVanTaiV1QuanLyVanTaiTimestamp;
+  NguoiXuLy: SharedIdentifiersHoVaTen;
+  ChucDanh: string;
+  PhongBanXuLy: string;
+  NoiDungXuLy: string;
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiDonVi = {
+  SoGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+  LoaiDonVi: "DOANH_NGHIEP" | "HO_KINH_DOANH";
+  TenDonVi: string;
+  MaSoDoanhNghiep?: SharedIdentifiersMsdn;
+  SoDinhDanhChuHo?: SharedIdentifiersCccd;
+  DiaChi: string;
+  MaXa: SharedIdentifiersMaXa;
+  SoDienThoai: SharedIdentifiersPhoneAny;
+  NguoiDaiDien: SharedIdentifiersHoVaTen;
+  NguoiDieuHanhVanTai: {
+    HoVaTen: SharedIdentifiersHoVaTen;
+    SoDinhDanh: SharedIdentifiersCccd;
+  };
+  LoaiHinhKinhDoanh: Array<QuanLyVanTaiV1QuanLyVanTaiLoaiHinh>;
+  NgayCap: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  LanCap: number;
+  CoQuanCap: string;
+  TrangThai: "CON_HIEU_LUC" | "TAM_NGUNG" | "THU_HOI";
+  LyDo?: string;
+  SoLuongPhuongTien: number;
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiHoSo = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaTTHC: QuanLyVanTaiV1QuanLyVanTaiMaTTHC;
+  TenTTHC: string;
+  ChuHoSo: {
+    /** 1 công dân (hộ kinh doanh), 2 doanh nghiệp */
+    LoaiDoiTuong: "1" | "2";
+    Ten: string;
+    /** MSDN (doanh nghiệp) hoặc số định danh (chủ hộ kinh doanh) */
+    MaDinhDanh: string;
+    DiaChi: string;
+    SoDienThoai: SharedIdentifiersPhoneAny;
+  };
+  /** 1 trực tiếp, 2 trực tuyến, 3 bưu chính */
+  KenhThucHien: "1" | "2" | "3";
+  SoGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+  DanhSachXe?: Array<{
+    BienSo: QuanLyVanTaiV1QuanLyVanTaiBienSo;
+    LoaiPhuHieu: QuanLyVanTaiV1QuanLyVanTaiLoaiPhuHieu;
+  }>;
+  NgayTiepNhan: QuanLyVanTaiV1QuanLyVanTaiTimestamp;
+  NgayHenTra: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  TrangThaiHoSo: QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo;
+  TenTrangThai: string;
+  LichSuXuLy: Array<QuanLyVanTaiV1QuanLyVanTaiBuocXuLy>;
+  KetQua?: {
+    LoaiKetQua: "GIAY_PHEP" | "PHU_HIEU" | "VAN_BAN";
+    SoGiayTo: Array<string>;
+    NgayCap: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  };
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiLoaiHinh = "HANH_KHACH_TUYEN_CO_DINH" | "HANH_KHACH_HOP_DONG" | "TAXI" | "HANG_HOA" | "HANG_HOA_CONTAINER";
+
+export type QuanLyVanTaiV1QuanLyVanTaiLoaiPhuHieu = "XE_CHAY_TUYEN_CO_DINH" | "XE_HOP_DONG" | "XE_TAXI" | "XE_TAI" | "XE_CONTAINER" | "XE_DAU_KEO";
+
+export type QuanLyVanTaiV1QuanLyVanTaiLoaiPhuongTien = "O_TO_CON" | "O_TO_BAN_TAI" | "O_TO_TAI" | "O_TO_KHACH" | "O_TO_DAU_KEO";
+
+export type QuanLyVanTaiV1QuanLyVanTaiMaTTHC = "1.002861" | "1.002859" | "1.002856" | "1.002855" | "1.002852";
+
+export type QuanLyVanTaiV1QuanLyVanTaiNgay = SharedIdentifiersDateDmy;
+
+export type QuanLyVanTaiV1QuanLyVanTaiPhuHieuTraCuu = {
+  SoPhuHieu: QuanLyVanTaiV1QuanLyVanTaiSoPhuHieu;
+  BienSo: QuanLyVanTaiV1QuanLyVanTaiBienSo;
+  LoaiPhuHieu: QuanLyVanTaiV1QuanLyVanTaiLoaiPhuHieu;
+  TenLoaiPhuHieu: string;
+  SoGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+  TenDonVi: string;
+  NhanHieu: string;
+  SucChua: string;
+  LoaiPhuongTien: QuanLyVanTaiV1QuanLyVanTaiLoaiPhuongTien;
+  NamSanXuat: number;
+  NgayCap: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  HanHieuLuc: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  CoQuanCap: string;
+  TinhTrang: "CON_HIEU_LUC" | "HET_HIEU_LUC" | "THU_HOI";
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep = string;
+
+export type QuanLyVanTaiV1QuanLyVanTaiSoPhuHieu = string;
+
+export type QuanLyVanTaiV1QuanLyVanTaiTimestamp = SharedIdentifiersTimestampCompact;
+
+export type QuanLyVanTaiV1QuanLyVanTaiTomTatHoSo = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaTTHC: QuanLyVanTaiV1QuanLyVanTaiMaTTHC;
+  TenTTHC: string;
+  ChuHoSo: string;
+  SoGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+  NgayTiepNhan: QuanLyVanTaiV1QuanLyVanTaiTimestamp;
+  NgayHenTra: QuanLyVanTaiV1QuanLyVanTaiNgay;
+  TrangThaiHoSo: QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo;
+  TenTrangThai: string;
+};
+
+export type QuanLyVanTaiV1QuanLyVanTaiTrangThaiHoSo = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10";
+
+export type QuanLyVanTaiV1TraCuuGiayPhepRequest = {
+  soGiayPhep: QuanLyVanTaiV1QuanLyVanTaiSoGiayPhep;
+};
+
+export type QuanLyVanTaiV1TraCuuGiayPhepResponse = {
+  DonVi: QuanLyVanTaiV1QuanLyVanTaiDonVi;
+  SoPhuHieuConHieuLuc: number;
+};
+
+export type QuanLyVanTaiV1TraCuuPhuHieuRequest = {
+  /** Biển số, chấp nhận 67C-123.45 hoặc 67C12345 */
+  bienSo: string;
+};
+
+export type QuanLyVanTaiV1TraCuuPhuHieuResponse = QuanLyVanTaiV1QuanLyVanTaiPhuHieuTraCuu;
 
 /** chiTietPhanTu: một phần tử của danh mục theo mã */
 export type VpostcodeV1ChiTietPhanTuRequest = {
