@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { NdxpError } from '../core/errors.js';
 import { apiRouter } from '../api/router.js';
 import { allowedMethods, connectorRouter } from './connector-routes.js';
+import { connectorOwnRoutes } from './connector-own-routes.js';
 import { errorHandler, requestId, sendError } from './http.js';
 import type { GatewayDeps } from './pipeline.js';
 import { tokenRouter } from './token-endpoint.js';
@@ -30,6 +31,7 @@ export function createGatewayApp(deps: GatewayDeps, extra: (app: Express) => voi
 
   app.use(tokenRouter(deps));
   app.use(connectorRouter(deps));
+  app.use(connectorOwnRoutes(deps));
   app.use(apiRouter(deps));
   extra(app);
 
