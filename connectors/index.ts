@@ -4,5 +4,6 @@
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import dinhDanhDienTu from './dinh-danh-dien-tu/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, dinhDanhDienTu];
