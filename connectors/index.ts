@@ -3,7 +3,8 @@
  * its schemas under schemas/<id>/v1/, its data under mocks/<id>/, and one line here.
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
+import buuChinhCongIch from './buu-chinh-cong-ich/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import dinhDanhDienTu from './dinh-danh-dien-tu/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, dinhDanhDienTu];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, buuChinhCongIch, dinhDanhDienTu];
