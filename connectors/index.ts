@@ -5,6 +5,7 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import buuChinhCongIch from './buu-chinh-cong-ich/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import dienLuc from './dien-luc/index.js';
 import dinhDanhDienTu from './dinh-danh-dien-tu/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, buuChinhCongIch, dinhDanhDienTu];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, buuChinhCongIch, dienLuc, dinhDanhDienTu];
