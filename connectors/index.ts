@@ -7,5 +7,6 @@ import buuChinhCongIch from './buu-chinh-cong-ich/index.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import dienLuc from './dien-luc/index.js';
 import dinhDanhDienTu from './dinh-danh-dien-tu/index.js';
+import thongTinNguon from './thong-tin-nguon/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, buuChinhCongIch, dienLuc, dinhDanhDienTu];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, buuChinhCongIch, dienLuc, dinhDanhDienTu, thongTinNguon];

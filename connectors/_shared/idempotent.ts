@@ -50,3 +50,9 @@ export async function putOnce<T>(
 export async function getOnce<T>(records: RecordPort, collection: string, key: string): Promise<T | null> {
   return (await records.get<Stored<T>>(collection, key))?.value ?? null;
 }
+
+/** A page of stored values in insertion order (oldest first), and how many there are. */
+export async function listOnce<T>(records: RecordPort, collection: string, offset: number, limit: number): Promise<{ total: number; items: T[] }> {
+  const { total, items } = await records.list<Stored<T>>(collection, offset, limit);
+  return { total, items: items.map((i) => i.value) };
+}
