@@ -56,14 +56,16 @@ export function connectorOwnRoutes(deps: GatewayDeps): Router {
     const handler = routes.build(routeContext(deps, connector));
     router.use(routes.basePath, (req, res, next) => {
       const started = performance.now();
-      const operation = req.path.replace(/^\//, '') || '/';
+      const sub = req.path; // relative to basePath here; express may restore the full URL before 'finish'
       res.once('finish', () => {
         const durationMs = performance.now() - started;
+        // A path the connector does not serve falls through to the 404: one label for all, so metrics stay bounded.
+        const operation = res.statusCode === 404 && !res.locals.errorCode ? '(unknown)' : sub.replace(/^\//, '') || '/';
         const clientId = typeof res.locals.clientId === 'string' ? res.locals.clientId : null;
         deps.metrics.observe(connector.id, operation, res.statusCode, 'other', durationMs / 1000);
         deps.journal.record({
           time: new Date().toISOString(), requestId: req.requestId, clientId, province: null, connector: connector.id, operation,
-          protocol: 'other', method: req.method, path: `${routes.basePath}${req.path}`, status: res.statusCode,
+          protocol: 'other', method: req.method, path: `${routes.basePath}${sub}`, status: res.statusCode,
           durationMs: Math.round(durationMs * 10) / 10, scenario: null, validation: 'skipped',
           errorCode: typeof res.locals.errorCode === 'string' ? res.locals.errorCode : null, errorField: null, request: null,
         });

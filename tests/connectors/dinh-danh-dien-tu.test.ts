@@ -253,6 +253,9 @@ describe('VNeID OpenID Connect provider', () => {
   });
 
   it('journals the provider’s calls without their secrets', async () => {
+    const stray = await t.http.get('/vneid/oidc/khong-co-duong-dan-nay');
+    expect(stray.status).toBe(404);
+    expect(stray.data.error.code).toBe('NOT_FOUND');
     await t.sim.deps.journal.flush();
     const { entries } = await t.sim.deps.journal.read({ connector: 'dinh-danh-dien-tu', limit: 200 });
     const tokenCalls = entries.filter((e) => e.operation === 'token' && e.status === 200);
@@ -260,6 +263,8 @@ describe('VNeID OpenID Connect provider', () => {
     // Registered applications' calls are named by the platform client that registered them.
     for (const e of tokenCalls) expect(e).toMatchObject({ clientId: t.sim.config.demoClientId, protocol: 'other', request: null });
     expect(JSON.stringify(entries)).not.toContain(t.sim.config.demoClientSecret);
+    // Paths the provider does not serve share one label (bounded metrics).
+    expect(entries.find((e) => e.status === 404)).toMatchObject({ operation: '(unknown)', path: '/vneid/oidc/khong-co-duong-dan-nay' });
   });
 });
 
