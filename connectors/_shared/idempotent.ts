@@ -15,6 +15,14 @@ function canonical(value: unknown): string {
 /** SHA-256 of the canonical JSON of `content` (hex). */
 export const contentHash = (content: unknown): string => createHash('sha256').update(canonical(content)).digest('hex');
 
+/** 409: the key was already used for other content. */
+export const keyClash = (field: string, key: string) =>
+  new NdxpError('CONFLICT', {
+    field,
+    detailVi: `${field}=${key} đã được dùng cho một nội dung khác`,
+    detailEn: `${field}=${key} was already used for different content`,
+  });
+
 interface Stored<T> {
   hash: string;
   value: T;
@@ -36,13 +44,7 @@ export async function putOnce<T>(
   const hash = contentHash(content);
   const { value: stored, created } = await records.putIfAbsent<Stored<T>>(collection, key, { hash, value });
   if (created) return { value, replay: false };
-  if (stored.hash !== hash) {
-    throw new NdxpError('CONFLICT', {
-      field,
-      detailVi: `${field}=${key} đã được dùng cho một nội dung khác`,
-      detailEn: `${field}=${key} was already used for different content`,
-    });
-  }
+  if (stored.hash !== hash) throw keyClash(field, key);
   return { value: stored.value, replay: true };
 }
 

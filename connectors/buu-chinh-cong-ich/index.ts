@@ -3,6 +3,7 @@ import { defineConnector, reply, type OperationContext } from '../../src/core/co
 import { isNdxpError, NdxpError } from '../../src/core/errors.js';
 import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifiers.js';
 import { putOnce } from '../_shared/idempotent.js';
+import { finished, invalid, notFrom } from '../_shared/refusals.js';
 import { fromSeed, indexBy, paginate, type WireAddress } from '../_shared/wire.js';
 import { cuoc, isMaVanDon, makeMaVanDon, soNgayDuKien, tenTrangThai, VNPOST_AGENCY, type HuongXuLy, type LoaiDon } from './codes.js';
 import { donHangLifecycle, fromDossier, noteXuLy, type CongDan, type CoQuan, type DonHang, type DonHangView } from './don-hang.js';
@@ -29,7 +30,6 @@ const indexes = fromSeed((seed: Seed) => ({
 
 type Ctx = OperationContext<Seed>;
 
-const invalid = (field: string, vi: string, en: string) => new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
 
 /** An address must name one of the 34 provinces (from 1/7/2025) by its code and name; in An Giang also a known commune. */
 function checkAddress(seed: Seed, field: string, a: WireAddress): void {
@@ -122,19 +122,13 @@ async function taoDon(ctx: Ctx, loai: LoaiDon) {
 }
 
 /** Seeded orders are history: they can be read, and a repeated decision on them answers as before, but never change. */
-const historical = (v: DonHangView) =>
-  new NdxpError('ILLEGAL_TRANSITION', {
-    field: 'TrangThai',
-    detailVi: `đơn ${v.MaVanDon} đã kết thúc (${v.TenTrangThai})`,
-    detailEn: `order ${v.MaVanDon} is finished (${v.TrangThai})`,
-    details: { from: v.TrangThai, allowed: [] },
-  });
+const current = (v: DonHangView) => ({ vi: `đơn ${v.MaVanDon}`, en: `order ${v.MaVanDon}`, status: v.TrangThai, label: v.TenTrangThai });
 
 async function huyDon(ctx: Ctx) {
   const { MaVanDon, LyDoHuy } = ctx.input as { MaVanDon: string; LyDoHuy: string };
   const { view, live } = await findDon(ctx, MaVanDon);
   if (view.TrangThai === '9') return view; // cancelling twice is harmless
-  if (!live) throw historical(view);
+  if (!live) throw finished(current(view), '9');
   return fromDossier(await ctx.dossiers.move(MaVanDon, '9', LyDoHuy, { LyDoHuy }));
 }
 
@@ -148,15 +142,9 @@ async function xuLyPhatKhongThanhCong(ctx: Ctx) {
     }
     return view; // the same decision sent again
   }
-  if (!live) throw historical(view);
-  if (view.TrangThai !== '6') {
-    throw new NdxpError('ILLEGAL_TRANSITION', {
-      field: 'TrangThai',
-      detailVi: `chỉ xử lý được đơn đang "Phát không thành công" (6); đơn đang ở ${view.TrangThai} (${tenTrangThai(view.TrangThai)})`,
-      detailEn: `only an order whose delivery failed (6) can be handled; this one is in ${view.TrangThai}`,
-      details: { from: view.TrangThai, allowed: [] },
-    });
-  }
+  const to = input.HuongXuLy === 'PHAT_LAI' ? '3' : '7';
+  if (!live) throw finished(current(view), to);
+  if (view.TrangThai !== '6') throw notFrom(current(view), { status: '6', label: tenTrangThai('6') }, to);
   if ((input.DiaChiPhatLai || input.SoDienThoaiLienHe) && (input.HuongXuLy !== 'PHAT_LAI' || view.LoaiDon !== 'TRA_KET_QUA')) {
     throw invalid('DiaChiPhatLai', 'chỉ đổi địa chỉ, số điện thoại khi phát lại kết quả cho công dân', 'a new address or phone only goes with re-delivering a result to the citizen');
   }
@@ -167,7 +155,7 @@ async function xuLyPhatKhongThanhCong(ctx: Ctx) {
     ...(input.DiaChiPhatLai ? { DiaChi: input.DiaChiPhatLai } : {}),
     ...(input.SoDienThoaiLienHe ? { SoDienThoai: input.SoDienThoaiLienHe } : {}),
   };
-  const moved = await ctx.dossiers.move(input.MaVanDon, input.HuongXuLy === 'PHAT_LAI' ? '3' : '7', noteXuLy(yc), {
+  const moved = await ctx.dossiers.move(input.MaVanDon, to, noteXuLy(yc), {
     YeuCauXuLy: [...(view.YeuCauXuLy ?? []), yc],
     CongDan: congDan,
   });

@@ -3,6 +3,7 @@ import { NdxpError } from '../../src/core/errors.js';
 import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifiers.js';
 import { addWorkingDays } from '../_shared/dates.js';
 import { contentHash } from '../_shared/idempotent.js';
+import { finished, invalid, notFrom } from '../_shared/refusals.js';
 import { dmyToIso, found, fromSeed, indexBy, paginate, type WireAddress } from '../_shared/wire.js';
 import { CAP_DIEN_MOI, EVN_AGENCY, LOAI_YEU_CAU, PC_AN_GIANG, TEP_MAU, tenTrangThai, type LoaiYeuCau, type TrangThai } from './codes.js';
 import {
@@ -64,7 +65,6 @@ const indexes = fromSeed((seed: Seed) => ({
   donViByXa: new Map(seed.donViDienLuc.map((d) => [d.MaXa, { ma: d.MaDienLuc, ten: d.TenDienLuc, tenXa: d.TenXa }])),
 }));
 
-const invalid = (field: string, vi: string, en: string) => new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
 const thang = (t: { Nam: number; Thang: number }) => `${String(t.Thang).padStart(2, '0')}/${t.Nam}`;
 const sumCoCau = (rows: TieuThuDiaBan[]): CoCau =>
   rows.reduce(
@@ -182,24 +182,12 @@ async function findYeuCau(ctx: Ctx, maHoSo: string): Promise<{ view: YeuCauView;
 }
 
 /** Seeded requests are history: readable, a repeated step answers as before, but they never change. */
-const historical = (v: YeuCauView, to: TrangThai) =>
-  new NdxpError('ILLEGAL_TRANSITION', {
-    field: 'TrangThai',
-    detailVi: `yêu cầu ${v.MaHoSo} đã kết thúc (${v.TenTrangThai})`,
-    detailEn: `request ${v.MaHoSo} is finished (${v.TrangThai})`,
-    details: { from: v.TrangThai, to, allowed: [] },
-  });
+const current = (v: YeuCauView) => ({ vi: `yêu cầu ${v.MaHoSo}`, en: `request ${v.MaHoSo}`, status: v.TrangThai, label: v.TenTrangThai });
 
 /** A province step that only makes sense from one state (the lifecycle alone would allow more). */
 function requireState(v: YeuCauView, live: boolean, from: TrangThai, to: TrangThai) {
-  if (!live) throw historical(v, to);
-  if (v.TrangThai === from) return;
-  throw new NdxpError('ILLEGAL_TRANSITION', {
-    field: 'TrangThai',
-    detailVi: `yêu cầu đang ở ${v.TrangThai} (${v.TenTrangThai}); chỉ thực hiện được khi ở ${from} (${tenTrangThai(from)})`,
-    detailEn: `the request is in ${v.TrangThai}; this step needs ${from}`,
-    details: { from: v.TrangThai, to, allowed: [] },
-  });
+  if (!live) throw finished(current(v), to);
+  if (v.TrangThai !== from) throw notFrom(current(v), { status: from, label: tenTrangThai(from) }, to);
 }
 
 async function boSungHoSo(ctx: Ctx) {
@@ -243,7 +231,7 @@ async function huyYeuCau(ctx: Ctx) {
   const { MaHoSo, LyDoHuy } = ctx.input as { MaHoSo: string; LyDoHuy: string };
   const { view, live } = await findYeuCau(ctx, MaHoSo);
   if (view.TrangThai === '8') return view; // cancelling twice is harmless
-  if (!live) throw historical(view, '8');
+  if (!live) throw finished(current(view), '8');
   return fromDossier(await ctx.dossiers.move(MaHoSo, '8', LyDoHuy, { LyDoHuy }));
 }
 

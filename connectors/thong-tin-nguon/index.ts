@@ -2,7 +2,8 @@ import { defineConnector, reply, type OperationContext } from '../../src/core/co
 import { NdxpError } from '../../src/core/errors.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
 import { foldVietnamese } from '../../src/core/text.js';
-import { contentHash } from '../_shared/idempotent.js';
+import { contentHash, keyClash } from '../_shared/idempotent.js';
+import { invalid } from '../_shared/refusals.js';
 import { acceptPush, findByKey, findByReceipt, listPushes, receiptReply, type PushRecord } from '../_shared/push-receipts.js';
 import { dmyToIso, found, fromSeed, indexBy, paginate } from '../_shared/wire.js';
 import {
@@ -104,7 +105,6 @@ const indexes = fromSeed((seed: Seed) => {
   };
 });
 
-const invalid = (field: string, vi: string, en: string) => new NdxpError('VALIDATION_FAILED', { field, detailVi: `${field}: ${vi}`, detailEn: `${field}: ${en}` });
 const ownSeed = (ctx: Ctx) => ctx.client.province === SEED_PROVINCE;
 const maTinhOf = (ctx: Ctx) => indexes(ctx.seed).tinhOfProvince.get(ctx.client.province)?.ma;
 
@@ -167,9 +167,7 @@ function chiTietNoiDung(ctx: Ctx) {
 function seededPush(ctx: Ctx, loai: LoaiDuLieu, key: string, keyField: string, data: unknown) {
   const prior = ownSeed(ctx) ? indexes(ctx.seed).daGuiByKey.get(`${loai}|${key}`) : undefined;
   if (!prior) return null;
-  if (contentHash(prior.DuLieu) !== contentHash(data)) {
-    throw new NdxpError('CONFLICT', { field: keyField, detailVi: `${keyField}=${key} đã được dùng cho một nội dung khác`, detailEn: `${keyField}=${key} was already used for different content` });
-  }
+  if (contentHash(prior.DuLieu) !== contentHash(data)) throw keyClash(keyField, key);
   return reply(200, prior.BienNhan);
 }
 
