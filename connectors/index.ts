@@ -17,7 +17,11 @@ import quanLyVanTai from './quan-ly-van-tai/index.js';
 import nhaOHinhThanhTuongLai from './nha-o-hinh-thanh-tuong-lai/index.js';
 import danhMucTaiChinh from './danh-muc-tai-chinh/index.js';
 import danhMucNganHang from './danh-muc-ngan-hang/index.js';
+import buuChinhCongIch from './buu-chinh-cong-ich/index.js';
 import vpostcode from './vpostcode/index.js';
+import dienLuc from './dien-luc/index.js';
+import dinhDanhDienTu from './dinh-danh-dien-tu/index.js';
+import thongTinNguon from './thong-tin-nguon/index.js';
 
 export const CONNECTORS: ConnectorDefinition[] = [
   dangKyDoanhNghiep,
@@ -34,5 +38,9 @@ export const CONNECTORS: ConnectorDefinition[] = [
   nhaOHinhThanhTuongLai,
   danhMucTaiChinh,
   danhMucNganHang,
+  buuChinhCongIch,
   vpostcode,
+  dienLuc,
+  dinhDanhDienTu,
+  thongTinNguon,
 ];

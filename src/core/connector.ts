@@ -1,5 +1,6 @@
 import type { LifecycleDefinition } from './lifecycle.js';
 import type { ScenarioDefinition } from './scenarios.js';
+import type { FieldProblem } from './schema-compiler.js';
 
 /**
  * The connector contract. A connector is data first (like an n8n declarative node): metadata comes from the
@@ -120,6 +121,50 @@ export interface OperationDefinition<Seed = any> {
   handler: OperationHandler<Seed>;
 }
 
+/** A shared key-value store with expiry (Redis underneath, so every gateway instance sees the same values). */
+export interface KeyValuePort {
+  get(key: string): Promise<string | null>;
+  /** Stores a value; with `ifAbsent` only when the key is free (returns whether it was stored). */
+  set(key: string, value: string, opts?: { ttlMs?: number; ifAbsent?: boolean }): Promise<boolean>;
+  /** Reads and deletes in one atomic step (one-time codes). */
+  take(key: string): Promise<string | null>;
+  del(key: string): Promise<void>;
+}
+
+/** What the gateway hands a connector's own HTTP routes (see ConnectorDefinition.routes). */
+export interface RouteContext<Seed = any> {
+  connectorId: string;
+  basePath: string;
+  seed: Seed;
+  /** Namespaced to this connector. */
+  kv: KeyValuePort;
+  now(): Date;
+  /** The platform's clients (the provinces' TTHC systems). */
+  clients: {
+    get(id: string): Promise<ClientInfo | null>;
+    /** Checks a client id and secret; null when unknown, revoked or wrong. */
+    authenticate(id: string, secret: string): Promise<ClientInfo | null>;
+    /** The client behind a live platform Bearer token that carries this connector's scope; throws NdxpError 401/403. */
+    bearer(authorization: string | undefined): Promise<ClientInfo>;
+  };
+  /** Validates a value against schemas/<connectorId>/v1/<stem>.schema.json (exact types): null when valid. */
+  validate(stem: string, value: unknown): FieldProblem[] | null;
+  logError(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** A plain node/express request handler (an express Router is one); typed loosely so core stays free of express. */
+export type HttpHandler = (req: any, res: any, next: (err?: unknown) => void) => void;
+
+/**
+ * Endpoints that follow another protocol than the JSON operation pipeline (e.g. an OpenID Connect provider: form
+ * bodies, redirects, HTML). The gateway mounts `build(ctx)` under `basePath` and journals every call; a handler may set
+ * `res.locals.clientId` to name the calling client in the journal.
+ */
+export interface ConnectorRoutes<Seed = any> {
+  basePath: string;
+  build(ctx: RouteContext<Seed>): HttpHandler;
+}
+
 export interface ConnectorDefinition<Seed = any> {
   /** Equals an id of reference/ndxp-systems.json; metadata (stt, name, owner, purposes) is taken from there. */
   id: string;
@@ -134,6 +179,8 @@ export interface ConnectorDefinition<Seed = any> {
   lifecycles?: Record<string, LifecycleDefinition>;
   /** Connector-specific scenarios, in addition to the built-in ones. */
   scenarios?: ScenarioDefinition[];
+  /** Own HTTP endpoints beside the operations (a protocol the pipeline does not speak). */
+  routes?: ConnectorRoutes<Seed>;
 }
 
 export function defineConnector<Seed = any>(def: ConnectorDefinition<Seed>): ConnectorDefinition<Seed> {

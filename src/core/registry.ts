@@ -89,6 +89,8 @@ export interface CatalogEntry {
   lead: string[];
   coordinating: string[];
   soap?: { path: string; namespace: string; wsdl: string };
+  /** Where the connector's own (non-pipeline) endpoints live, e.g. an OpenID Connect provider. */
+  routesBasePath?: string;
   operations: CatalogOperation[];
   scenarios: Array<{ name: string; description: string; descriptionEn?: string; builtIn: boolean }>;
 }
@@ -110,6 +112,8 @@ export interface RegistryOptions {
 
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 const ID_RE = /^[a-z][a-z0-9-]*$/;
+/** Paths of the platform itself, which a connector's own routes may not take. */
+const RESERVED_PATHS = ['/api', '/token', '/health', '/metrics'];
 
 async function readSeed(mocksDir: string, id: string): Promise<Record<string, unknown[]>> {
   try {
@@ -140,6 +144,7 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
   const refById = new Map(opts.reference.systems.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const routes = new Map<string, string>();
+  const routeBases = new Map<string, string>();
   const connectors: LoadedConnector[] = [];
 
   for (const def of opts.definitions) {
@@ -160,6 +165,17 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
       } catch (e) {
         throw new ConnectorLoadError(id, `lifecycles.${name}`, (e as Error).message);
       }
+    }
+
+    if (def.routes) {
+      const base = def.routes.basePath;
+      if (!/^(\/[A-Za-z0-9._-]+)+$/.test(base ?? '') || RESERVED_PATHS.some((r) => base === r || base.startsWith(`${r}/`))) {
+        throw new ConnectorLoadError(id, 'routes.basePath', `must be a path like /vneid/oidc outside ${RESERVED_PATHS.join(', ')}`);
+      }
+      const owner = routeBases.get(base);
+      if (owner) throw new ConnectorLoadError(id, 'routes.basePath', `${base} is already mounted by ${owner}`);
+      routeBases.set(base, id);
+      if (typeof def.routes.build !== 'function') throw new ConnectorLoadError(id, 'routes.build', 'must be a function');
     }
 
     const seed = await readSeed(opts.mocksDir, id);
@@ -254,6 +270,7 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
       lead: c.meta.anGiang.lead,
       coordinating: c.meta.anGiang.coordinating,
       ...(c.def.soap ? { soap: { ...c.def.soap, wsdl: `${c.def.soap.path}?wsdl` } } : {}),
+      ...(c.def.routes ? { routesBasePath: c.def.routes.basePath } : {}),
       operations: c.operations.map((o) => ({
         name: o.name,
         summary: o.def.summary,

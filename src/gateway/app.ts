@@ -4,6 +4,7 @@ import { apiRouter } from '../api/router.js';
 import { webRouter } from '../web/router.js';
 import { apiDocsRouter } from '../openapi/routes.js';
 import { allowedMethods, connectorRouter } from './connector-routes.js';
+import { connectorOwnRoutes } from './connector-own-routes.js';
 import { errorHandler, requestId, sendError } from './http.js';
 import type { GatewayDeps } from './pipeline.js';
 import { tokenRouter } from './token-endpoint.js';
@@ -33,6 +34,7 @@ export function createGatewayApp(deps: GatewayDeps, extra: (app: Express) => voi
   app.use(tokenRouter(deps));
   app.use(apiDocsRouter(deps.registry));
   app.use(connectorRouter(deps));
+  app.use(connectorOwnRoutes(deps));
   app.use(apiRouter(deps));
   app.use(webRouter());
   extra(app);

@@ -21,6 +21,7 @@ describe('the registry refuses a bad connector, naming it and the field', () => 
     ['an example that does not resolve in the seed', { ...good, operations: { ...good.operations, danhSachChiNhanh: { ...good.operations.danhSachChiNhanh!, example: { query: { msdn: '$seed:khongCo.0.x' } } } } }, /operations\.danhSachChiNhanh\.example/],
     ['a SOAP action on a REST connector', { ...good, operations: { ...good.operations, danhSachChiNhanh: { ...good.operations.danhSachChiNhanh!, soapAction: 'urn:x#Y' } } }, /soapAction: the connector protocol is "rest"/],
     ['a bad agency code', { ...good, agencyCode: 'G06' }, /agencyCode/],
+    ['own routes on a platform path', { ...good, routes: { basePath: '/api/oidc', build: () => () => undefined } }, /routes\.basePath: must be a path like \/vneid\/oidc outside/],
   ])('%s', async (_name, def, message) => {
     const err = await loadRegistry({ ...(await base()), definitions: [defineConnector(def as typeof good)] }).catch((e) => e);
     expect(err).toBeInstanceOf(ConnectorLoadError);

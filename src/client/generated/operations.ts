@@ -91,6 +91,13 @@ export const OPERATIONS = {
   "danh-muc-ngan-hang.tyGiaTrungTam": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaTrungTam", method: "GET", path: "/nhnn/1.0/TyGia/TrungTam" },
   "danh-muc-ngan-hang.tyGiaTinhCheo": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaTinhCheo", method: "GET", path: "/nhnn/1.0/TyGia/TinhCheo" },
   "danh-muc-ngan-hang.tyGiaThamKhao": { connectorId: "danh-muc-ngan-hang", operation: "tyGiaThamKhao", method: "GET", path: "/nhnn/1.0/TyGia/ThamKhaoSoGiaoDich" },
+  "buu-chinh-cong-ich.traCuuVanDon": { connectorId: "buu-chinh-cong-ich", operation: "traCuuVanDon", method: "GET", path: "/bccp-dvc/1.0/traCuuVanDon" },
+  "buu-chinh-cong-ich.taoDonThuGom": { connectorId: "buu-chinh-cong-ich", operation: "taoDonThuGom", method: "POST", path: "/bccp-dvc/1.0/taoDonThuGom" },
+  "buu-chinh-cong-ich.taoDonTraKetQua": { connectorId: "buu-chinh-cong-ich", operation: "taoDonTraKetQua", method: "POST", path: "/bccp-dvc/1.0/taoDonTraKetQua" },
+  "buu-chinh-cong-ich.huyDon": { connectorId: "buu-chinh-cong-ich", operation: "huyDon", method: "POST", path: "/bccp-dvc/1.0/huyDon" },
+  "buu-chinh-cong-ich.xuLyPhatKhongThanhCong": { connectorId: "buu-chinh-cong-ich", operation: "xuLyPhatKhongThanhCong", method: "POST", path: "/bccp-dvc/1.0/xuLyPhatKhongThanhCong" },
+  "buu-chinh-cong-ich.danhSachDonHang": { connectorId: "buu-chinh-cong-ich", operation: "danhSachDonHang", method: "GET", path: "/bccp-dvc/1.0/danhSachDonHang" },
+  "buu-chinh-cong-ich.danhSachBuuCuc": { connectorId: "buu-chinh-cong-ich", operation: "danhSachBuuCuc", method: "GET", path: "/bccp-dvc/1.0/danhSachBuuCuc" },
   "vpostcode.traCuuMaBuuChinh": { connectorId: "vpostcode", operation: "traCuuMaBuuChinh", method: "GET", path: "/vpostcode/1.0/MaBuuChinh" },
   "vpostcode.traCuuNguoc": { connectorId: "vpostcode", operation: "traCuuNguoc", method: "GET", path: "/vpostcode/1.0/MaBuuChinh/{maBuuChinh}" },
   "vpostcode.traCuuDiaChiSo": { connectorId: "vpostcode", operation: "traCuuDiaChiSo", method: "GET", path: "/vpostcode/1.0/DiaChiSo/{maVpostcode}" },
@@ -101,6 +108,29 @@ export const OPERATIONS = {
   "vpostcode.chiTietPhanTu": { connectorId: "vpostcode", operation: "chiTietPhanTu", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
   "vpostcode.lichSuPhienBan": { connectorId: "vpostcode", operation: "lichSuPhienBan", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Version" },
   "vpostcode.thayDoiPhienBan": { connectorId: "vpostcode", operation: "thayDoiPhienBan", method: "GET", path: "/vpostcode/1.0/DanhMuc/{maDanhMuc}/Changes" },
+  "dien-luc.traCuuKhachHang": { connectorId: "dien-luc", operation: "traCuuKhachHang", method: "GET", path: "/evn-cskh/1.0/traCuuKhachHang" },
+  "dien-luc.khachHangTheoDinhDanh": { connectorId: "dien-luc", operation: "khachHangTheoDinhDanh", method: "GET", path: "/evn-cskh/1.0/khachHangTheoDinhDanh" },
+  "dien-luc.lichCatDien": { connectorId: "dien-luc", operation: "lichCatDien", method: "GET", path: "/evn-cskh/1.0/lichCatDien" },
+  "dien-luc.tieuThuDienTheoNam": { connectorId: "dien-luc", operation: "tieuThuDienTheoNam", method: "GET", path: "/evn-cskh/1.0/tieuThuDienTheoNam" },
+  "dien-luc.tieuThuDienTheoThang": { connectorId: "dien-luc", operation: "tieuThuDienTheoThang", method: "GET", path: "/evn-cskh/1.0/tieuThuDienTheoThang" },
+  "dien-luc.dangKyDichVu": { connectorId: "dien-luc", operation: "dangKyDichVu", method: "POST", path: "/evn-cskh/1.0/dangKyDichVu" },
+  "dien-luc.traCuuYeuCau": { connectorId: "dien-luc", operation: "traCuuYeuCau", method: "GET", path: "/evn-cskh/1.0/traCuuYeuCau" },
+  "dien-luc.danhSachYeuCau": { connectorId: "dien-luc", operation: "danhSachYeuCau", method: "GET", path: "/evn-cskh/1.0/danhSachYeuCau" },
+  "dien-luc.boSungHoSo": { connectorId: "dien-luc", operation: "boSungHoSo", method: "POST", path: "/evn-cskh/1.0/boSungHoSo" },
+  "dien-luc.kyHopDong": { connectorId: "dien-luc", operation: "kyHopDong", method: "POST", path: "/evn-cskh/1.0/kyHopDong" },
+  "dien-luc.huyYeuCau": { connectorId: "dien-luc", operation: "huyYeuCau", method: "POST", path: "/evn-cskh/1.0/huyYeuCau" },
+  "dinh-danh-dien-tu.cauHinhDangNhap": { connectorId: "dinh-danh-dien-tu", operation: "cauHinhDangNhap", method: "GET", path: "/vneid/1.0/cauHinhDangNhap" },
+  "dinh-danh-dien-tu.taiKhoanThuNghiem": { connectorId: "dinh-danh-dien-tu", operation: "taiKhoanThuNghiem", method: "GET", path: "/vneid/1.0/taiKhoanThuNghiem" },
+  "dinh-danh-dien-tu.xacThucTaiKhoan": { connectorId: "dinh-danh-dien-tu", operation: "xacThucTaiKhoan", method: "POST", path: "/vneid/1.0/xacThucTaiKhoan" },
+  "thong-tin-nguon.danhSachNoiDung": { connectorId: "thong-tin-nguon", operation: "danhSachNoiDung", method: "GET", path: "/ttn/1.0/danhSachNoiDung" },
+  "thong-tin-nguon.chiTietNoiDung": { connectorId: "thong-tin-nguon", operation: "chiTietNoiDung", method: "GET", path: "/ttn/1.0/chiTietNoiDung" },
+  "thong-tin-nguon.dayBanTinDiaPhuong": { connectorId: "thong-tin-nguon", operation: "dayBanTinDiaPhuong", method: "POST", path: "/ttn/1.0/dayBanTinDiaPhuong" },
+  "thong-tin-nguon.dayTrangThaiThietBi": { connectorId: "thong-tin-nguon", operation: "dayTrangThaiThietBi", method: "POST", path: "/ttn/1.0/dayTrangThaiThietBi" },
+  "thong-tin-nguon.giamSatThietBi": { connectorId: "thong-tin-nguon", operation: "giamSatThietBi", method: "GET", path: "/ttn/1.0/giamSatThietBi" },
+  "thong-tin-nguon.dayBaoCaoThongKe": { connectorId: "thong-tin-nguon", operation: "dayBaoCaoThongKe", method: "POST", path: "/ttn/1.0/dayBaoCaoThongKe" },
+  "thong-tin-nguon.thongKeToanQuoc": { connectorId: "thong-tin-nguon", operation: "thongKeToanQuoc", method: "GET", path: "/ttn/1.0/thongKeToanQuoc" },
+  "thong-tin-nguon.traCuuBienNhan": { connectorId: "thong-tin-nguon", operation: "traCuuBienNhan", method: "GET", path: "/ttn/1.0/traCuuBienNhan" },
+  "thong-tin-nguon.danhSachDaGui": { connectorId: "thong-tin-nguon", operation: "danhSachDaGui", method: "GET", path: "/ttn/1.0/danhSachDaGui" },
 } as const;
 
 export type OperationKey = keyof typeof OPERATIONS;
@@ -195,6 +225,13 @@ export interface OperationRequests {
   "danh-muc-ngan-hang.tyGiaTrungTam": T.DanhMucNganHangV1TyGiaTrungTamRequest;
   "danh-muc-ngan-hang.tyGiaTinhCheo": T.DanhMucNganHangV1TyGiaTinhCheoRequest;
   "danh-muc-ngan-hang.tyGiaThamKhao": T.DanhMucNganHangV1TyGiaThamKhaoRequest;
+  "buu-chinh-cong-ich.traCuuVanDon": T.BuuChinhCongIchV1TraCuuVanDonRequest;
+  "buu-chinh-cong-ich.taoDonThuGom": T.BuuChinhCongIchV1TaoDonRequest;
+  "buu-chinh-cong-ich.taoDonTraKetQua": T.BuuChinhCongIchV1TaoDonRequest;
+  "buu-chinh-cong-ich.huyDon": T.BuuChinhCongIchV1HuyDonRequest;
+  "buu-chinh-cong-ich.xuLyPhatKhongThanhCong": T.BuuChinhCongIchV1XuLyPhatKhongThanhCongRequest;
+  "buu-chinh-cong-ich.danhSachDonHang": T.BuuChinhCongIchV1DanhSachDonHangRequest;
+  "buu-chinh-cong-ich.danhSachBuuCuc": T.BuuChinhCongIchV1DanhSachBuuCucRequest;
   "vpostcode.traCuuMaBuuChinh": T.VpostcodeV1TraCuuMaBuuChinhRequest;
   "vpostcode.traCuuNguoc": T.VpostcodeV1TraCuuNguocRequest;
   "vpostcode.traCuuDiaChiSo": T.VpostcodeV1TraCuuDiaChiSoRequest;
@@ -205,6 +242,29 @@ export interface OperationRequests {
   "vpostcode.chiTietPhanTu": T.VpostcodeV1ChiTietPhanTuRequest;
   "vpostcode.lichSuPhienBan": T.VpostcodeV1LichSuPhienBanRequest;
   "vpostcode.thayDoiPhienBan": T.VpostcodeV1ThayDoiPhienBanRequest;
+  "dien-luc.traCuuKhachHang": T.DienLucV1TraCuuKhachHangRequest;
+  "dien-luc.khachHangTheoDinhDanh": T.DienLucV1KhachHangTheoDinhDanhRequest;
+  "dien-luc.lichCatDien": T.DienLucV1LichCatDienRequest;
+  "dien-luc.tieuThuDienTheoNam": T.DienLucV1TieuThuDienTheoNamRequest;
+  "dien-luc.tieuThuDienTheoThang": T.DienLucV1TieuThuDienTheoThangRequest;
+  "dien-luc.dangKyDichVu": T.DienLucV1DangKyDichVuRequest;
+  "dien-luc.traCuuYeuCau": T.DienLucV1TraCuuYeuCauRequest;
+  "dien-luc.danhSachYeuCau": T.DienLucV1DanhSachYeuCauRequest;
+  "dien-luc.boSungHoSo": T.DienLucV1BoSungHoSoRequest;
+  "dien-luc.kyHopDong": T.DienLucV1KyHopDongRequest;
+  "dien-luc.huyYeuCau": T.DienLucV1HuyYeuCauRequest;
+  "dinh-danh-dien-tu.cauHinhDangNhap": T.DinhDanhDienTuV1CauHinhDangNhapRequest;
+  "dinh-danh-dien-tu.taiKhoanThuNghiem": T.DinhDanhDienTuV1TaiKhoanThuNghiemRequest;
+  "dinh-danh-dien-tu.xacThucTaiKhoan": T.DinhDanhDienTuV1XacThucTaiKhoanRequest;
+  "thong-tin-nguon.danhSachNoiDung": T.ThongTinNguonV1DanhSachNoiDungRequest;
+  "thong-tin-nguon.chiTietNoiDung": T.ThongTinNguonV1ChiTietNoiDungRequest;
+  "thong-tin-nguon.dayBanTinDiaPhuong": T.ThongTinNguonV1DayBanTinDiaPhuongRequest;
+  "thong-tin-nguon.dayTrangThaiThietBi": T.ThongTinNguonV1DayTrangThaiThietBiRequest;
+  "thong-tin-nguon.giamSatThietBi": T.ThongTinNguonV1GiamSatThietBiRequest;
+  "thong-tin-nguon.dayBaoCaoThongKe": T.ThongTinNguonV1DayBaoCaoThongKeRequest;
+  "thong-tin-nguon.thongKeToanQuoc": T.ThongTinNguonV1ThongKeToanQuocRequest;
+  "thong-tin-nguon.traCuuBienNhan": T.ThongTinNguonV1TraCuuBienNhanRequest;
+  "thong-tin-nguon.danhSachDaGui": T.ThongTinNguonV1DanhSachDaGuiRequest;
 }
 
 export interface OperationResponses {
@@ -297,6 +357,13 @@ export interface OperationResponses {
   "danh-muc-ngan-hang.tyGiaTrungTam": T.DanhMucNganHangV1TyGiaTrungTamResponse;
   "danh-muc-ngan-hang.tyGiaTinhCheo": T.DanhMucNganHangV1TyGiaTinhCheoResponse;
   "danh-muc-ngan-hang.tyGiaThamKhao": T.DanhMucNganHangV1TyGiaThamKhaoResponse;
+  "buu-chinh-cong-ich.traCuuVanDon": T.BuuChinhCongIchV1DonHangResponse;
+  "buu-chinh-cong-ich.taoDonThuGom": T.BuuChinhCongIchV1DonHangResponse;
+  "buu-chinh-cong-ich.taoDonTraKetQua": T.BuuChinhCongIchV1DonHangResponse;
+  "buu-chinh-cong-ich.huyDon": T.BuuChinhCongIchV1DonHangResponse;
+  "buu-chinh-cong-ich.xuLyPhatKhongThanhCong": T.BuuChinhCongIchV1DonHangResponse;
+  "buu-chinh-cong-ich.danhSachDonHang": T.BuuChinhCongIchV1DanhSachDonHangResponse;
+  "buu-chinh-cong-ich.danhSachBuuCuc": T.BuuChinhCongIchV1DanhSachBuuCucResponse;
   "vpostcode.traCuuMaBuuChinh": T.VpostcodeV1TraCuuMaBuuChinhResponse;
   "vpostcode.traCuuNguoc": T.VpostcodeV1TraCuuNguocResponse;
   "vpostcode.traCuuDiaChiSo": T.VpostcodeV1TraCuuDiaChiSoResponse;
@@ -307,4 +374,27 @@ export interface OperationResponses {
   "vpostcode.chiTietPhanTu": T.VpostcodeV1ChiTietPhanTuResponse;
   "vpostcode.lichSuPhienBan": T.VpostcodeV1LichSuPhienBanResponse;
   "vpostcode.thayDoiPhienBan": T.VpostcodeV1ThayDoiPhienBanResponse;
+  "dien-luc.traCuuKhachHang": T.DienLucV1TraCuuKhachHangResponse;
+  "dien-luc.khachHangTheoDinhDanh": T.DienLucV1KhachHangTheoDinhDanhResponse;
+  "dien-luc.lichCatDien": T.DienLucV1LichCatDienResponse;
+  "dien-luc.tieuThuDienTheoNam": T.DienLucV1TieuThuDienTheoNamResponse;
+  "dien-luc.tieuThuDienTheoThang": T.DienLucV1TieuThuDienTheoThangResponse;
+  "dien-luc.dangKyDichVu": T.DienLucV1YeuCauResponse;
+  "dien-luc.traCuuYeuCau": T.DienLucV1YeuCauResponse;
+  "dien-luc.danhSachYeuCau": T.DienLucV1DanhSachYeuCauResponse;
+  "dien-luc.boSungHoSo": T.DienLucV1YeuCauResponse;
+  "dien-luc.kyHopDong": T.DienLucV1YeuCauResponse;
+  "dien-luc.huyYeuCau": T.DienLucV1YeuCauResponse;
+  "dinh-danh-dien-tu.cauHinhDangNhap": T.DinhDanhDienTuV1CauHinhDangNhapResponse;
+  "dinh-danh-dien-tu.taiKhoanThuNghiem": T.DinhDanhDienTuV1TaiKhoanThuNghiemResponse;
+  "dinh-danh-dien-tu.xacThucTaiKhoan": T.DinhDanhDienTuV1XacThucTaiKhoanResponse;
+  "thong-tin-nguon.danhSachNoiDung": T.ThongTinNguonV1DanhSachNoiDungResponse;
+  "thong-tin-nguon.chiTietNoiDung": T.ThongTinNguonV1ChiTietNoiDungResponse;
+  "thong-tin-nguon.dayBanTinDiaPhuong": T.ThongTinNguonV1BienNhanResponse;
+  "thong-tin-nguon.dayTrangThaiThietBi": T.ThongTinNguonV1BienNhanResponse;
+  "thong-tin-nguon.giamSatThietBi": T.ThongTinNguonV1GiamSatThietBiResponse;
+  "thong-tin-nguon.dayBaoCaoThongKe": T.ThongTinNguonV1BienNhanResponse;
+  "thong-tin-nguon.thongKeToanQuoc": T.ThongTinNguonV1ThongKeToanQuocResponse;
+  "thong-tin-nguon.traCuuBienNhan": T.ThongTinNguonV1TraCuuBienNhanResponse;
+  "thong-tin-nguon.danhSachDaGui": T.ThongTinNguonV1DanhSachDaGuiResponse;
 }

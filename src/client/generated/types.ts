@@ -73,6 +73,8 @@ export type SharedDocumentsTepKetQua = {
   MaHash: string;
 };
 
+export type SharedIdentifiersAgencyCode = string;
+
 export type SharedIdentifiersCccd = string;
 
 export type SharedIdentifiersCmnd = string;
@@ -95,6 +97,8 @@ export type SharedIdentifiersMaXa = string;
 
 export type SharedIdentifiersMsdn = string;
 
+export type SharedIdentifiersMst = string;
+
 export type SharedIdentifiersPhoneAny = string;
 
 export type SharedIdentifiersPhoneVn = string;
@@ -102,6 +106,177 @@ export type SharedIdentifiersPhoneVn = string;
 export type SharedIdentifiersRequestId = string;
 
 export type SharedIdentifiersTimestampCompact = string;
+
+export type BuuChinhCongIchV1BuuChinhBuuCuc = {
+  MaBuuCuc: string;
+  TenBuuCuc: string;
+  Cap: "TINH" | "XA";
+  MaTinh: SharedIdentifiersMaTinh;
+  TenTinh: string;
+  MaXa?: SharedIdentifiersMaXa;
+  TenXa?: string;
+  DiaChi: string;
+  SoDienThoai: SharedIdentifiersPhoneAny;
+};
+
+export type BuuChinhCongIchV1BuuChinhCongDan = {
+  HoTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh?: SharedIdentifiersCccd;
+  SoDienThoai: SharedIdentifiersPhoneVn;
+  DiaChi: SharedCommonAddress;
+};
+
+export type BuuChinhCongIchV1BuuChinhCoQuan = {
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  TenCoQuan: string;
+  SoDienThoai: SharedIdentifiersPhoneAny;
+  DiaChi: SharedCommonAddress;
+};
+
+export type BuuChinhCongIchV1BuuChinhDonHang = {
+  MaVanDon: BuuChinhCongIchV1BuuChinhMaVanDon;
+  LoaiDon: BuuChinhCongIchV1BuuChinhLoaiDon;
+  TenLoaiDon: string;
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaTTHC: SharedCommonMaDVC;
+  TenTTHC: string;
+  KenhThucHien: "1" | "2" | "3";
+  CongDan: BuuChinhCongIchV1BuuChinhCongDan;
+  CoQuan: BuuChinhCongIchV1BuuChinhCoQuan;
+  /** gam */
+  KhoiLuong: number;
+  SoLuongHoSo: number;
+  ThuHo: BuuChinhCongIchV1BuuChinhTien;
+  CuocChinh: BuuChinhCongIchV1BuuChinhTien;
+  PhiThuHo: BuuChinhCongIchV1BuuChinhTien;
+  TongCuoc: BuuChinhCongIchV1BuuChinhTien;
+  NgayTao: SharedIdentifiersTimestampCompact;
+  NgayDuKienPhat: SharedIdentifiersDateDmy;
+  GhiChu?: string;
+  MaThamChieu?: SharedIdentifiersRequestId;
+  YeuCauXuLy?: Array<BuuChinhCongIchV1BuuChinhYeuCauXuLy>;
+  LyDoHuy?: string;
+  TrangThai: BuuChinhCongIchV1BuuChinhTrangThai;
+  TenTrangThai: string;
+  HanhTrinh: Array<BuuChinhCongIchV1BuuChinhSuKien>;
+  KetQuaPhat?: {
+    ThoiGianPhat: SharedIdentifiersTimestampCompact;
+    NguoiKyNhan: string;
+  };
+  LyDoPhatKhongThanhCong?: string;
+};
+
+export type BuuChinhCongIchV1BuuChinhHuongXuLy = "PHAT_LAI" | "CHUYEN_HOAN";
+
+export type BuuChinhCongIchV1BuuChinhLoaiDon = "THU_GOM" | "TRA_KET_QUA";
+
+export type BuuChinhCongIchV1BuuChinhMaVanDon = string;
+
+export type BuuChinhCongIchV1BuuChinhSuKien = {
+  TrangThai: BuuChinhCongIchV1BuuChinhTrangThai;
+  TenTrangThai: string;
+  ThoiGian: SharedIdentifiersTimestampCompact;
+  BuuCuc: string;
+  GhiChu: string;
+};
+
+export type BuuChinhCongIchV1BuuChinhTien = number;
+
+export type BuuChinhCongIchV1BuuChinhTomTat = {
+  MaVanDon: BuuChinhCongIchV1BuuChinhMaVanDon;
+  LoaiDon: BuuChinhCongIchV1BuuChinhLoaiDon;
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaTTHC: SharedCommonMaDVC;
+  TrangThai: BuuChinhCongIchV1BuuChinhTrangThai;
+  TenTrangThai: string;
+  NgayTao: SharedIdentifiersTimestampCompact;
+  NgayDuKienPhat: SharedIdentifiersDateDmy;
+  CapNhatLuc: SharedIdentifiersTimestampCompact;
+};
+
+export type BuuChinhCongIchV1BuuChinhTrangThai = "1" | "2" | "3" | "5" | "6" | "7" | "8" | "9";
+
+export type BuuChinhCongIchV1BuuChinhYeuCauXuLy = {
+  MaYeuCau: SharedIdentifiersRequestId;
+  HuongXuLy: BuuChinhCongIchV1BuuChinhHuongXuLy;
+  ThoiGian: SharedIdentifiersTimestampCompact;
+  GhiChu?: string;
+};
+
+/** danhSachBuuCuc: bưu cục tiếp nhận hồ sơ, trả kết quả (theo tỉnh, cấp) */
+export type BuuChinhCongIchV1DanhSachBuuCucRequest = {
+  maTinh?: SharedIdentifiersMaTinh;
+  cap?: "TINH" | "XA";
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type BuuChinhCongIchV1DanhSachBuuCucResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<BuuChinhCongIchV1BuuChinhBuuCuc>;
+};
+
+/** danhSachDonHang: đơn hàng của tỉnh (đồng bộ trạng thái), mới cập nhật trước */
+export type BuuChinhCongIchV1DanhSachDonHangRequest = {
+  loaiDon?: BuuChinhCongIchV1BuuChinhLoaiDon;
+  trangThai?: BuuChinhCongIchV1BuuChinhTrangThai;
+  maHoSo?: SharedIdentifiersMaHoSo;
+  capNhatTu?: SharedIdentifiersTimestampCompact;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type BuuChinhCongIchV1DanhSachDonHangResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<BuuChinhCongIchV1BuuChinhTomTat>;
+};
+
+/** Đơn hàng và hành trình */
+export type BuuChinhCongIchV1DonHangResponse = BuuChinhCongIchV1BuuChinhDonHang;
+
+/** huyDon: hủy đơn hàng trước khi bưu tá lấy hàng */
+export type BuuChinhCongIchV1HuyDonRequest = {
+  MaVanDon: BuuChinhCongIchV1BuuChinhMaVanDon;
+  LyDoHuy: string;
+};
+
+/** taoDonThuGom / taoDonTraKetQua: tạo đơn thu gom hồ sơ hoặc chuyển phát kết quả cho một hồ sơ TTHC */
+export type BuuChinhCongIchV1TaoDonRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaTTHC: SharedCommonMaDVC;
+  TenTTHC: string;
+  /** 1 trực tiếp, 2 trực tuyến, 3 bưu chính; đơn thu gom phải là 3 */
+  KenhThucHien: "1" | "2" | "3";
+  CongDan: BuuChinhCongIchV1BuuChinhCongDan;
+  CoQuan: BuuChinhCongIchV1BuuChinhCoQuan;
+  /** Khối lượng (gam) */
+  KhoiLuong: number;
+  SoLuongHoSo: number;
+  /** Phí, lệ phí bưu điện thu hộ cơ quan khi phát (đồng) */
+  ThuHo?: BuuChinhCongIchV1BuuChinhTien;
+  GhiChu?: string;
+  /** Mã tham chiếu của tỉnh: gửi lại cùng mã, cùng nội dung là an toàn */
+  MaThamChieu?: SharedIdentifiersRequestId;
+};
+
+/** traCuuVanDon: tra cứu trạng thái, hành trình đơn hàng theo mã vận đơn */
+export type BuuChinhCongIchV1TraCuuVanDonRequest = {
+  maVanDon: BuuChinhCongIchV1BuuChinhMaVanDon;
+};
+
+/** xuLyPhatKhongThanhCong: chỉ dẫn của cơ quan khi phát không thành công (phát lại hoặc chuyển hoàn) */
+export type BuuChinhCongIchV1XuLyPhatKhongThanhCongRequest = {
+  MaVanDon: BuuChinhCongIchV1BuuChinhMaVanDon;
+  MaYeuCau: SharedIdentifiersRequestId;
+  HuongXuLy: BuuChinhCongIchV1BuuChinhHuongXuLy;
+  DiaChiPhatLai?: SharedCommonAddress;
+  SoDienThoaiLienHe?: SharedIdentifiersPhoneVn;
+  GhiChu?: string;
+};
 
 export type DanCuV1DanCuChuHo = {
   HoVaTen: SharedIdentifiersHoVaTen;
@@ -1195,6 +1370,420 @@ export type DatDaiV1TraCuuThuaDatRequest = {
 };
 
 export type DatDaiV1TraCuuThuaDatResponse = DatDaiV1DatDaiThongTinThua;
+
+/** boSungHoSo: bổ sung ảnh, tệp hồ sơ cho yêu cầu đang chờ bổ sung (3 → 2) */
+export type DienLucV1BoSungHoSoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaBoSung: SharedIdentifiersRequestId;
+  TaiLieuDinhKem: Array<DienLucV1DienLucTaiLieuGui>;
+  GhiChu?: string;
+};
+
+/** dangKyDichVu: đăng ký dịch vụ điện (cấp điện mới, thay đổi chủ thể, định mức, di dời công tơ) kèm ảnh, tệp hồ sơ */
+export type DienLucV1DangKyDichVuRequest = {
+  LoaiYeuCau: DienLucV1DienLucLoaiYeuCau;
+  KhachHang: DienLucV1DienLucNguoiYeuCau;
+  MaKhachHang?: DienLucV1DienLucMaKhachHang;
+  ChuTheMoi?: DienLucV1DienLucNguoiYeuCau;
+  DiaChiSuDungDien?: SharedCommonAddress;
+  MucDichSuDung?: DienLucV1DienLucMucDichSuDung;
+  SoHoSuDung?: number;
+  CongSuatDangKy?: number;
+  TaiLieuDinhKem: Array<DienLucV1DienLucTaiLieuGui>;
+  GhiChu?: string;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+};
+
+/** danhSachYeuCau: yêu cầu dịch vụ điện của tỉnh, mới tiếp nhận trước */
+export type DienLucV1DanhSachYeuCauRequest = {
+  loaiYeuCau?: DienLucV1DienLucLoaiYeuCau;
+  trangThai?: DienLucV1DienLucTrangThai;
+  tuNgay?: SharedIdentifiersDateDmy;
+  denNgay?: SharedIdentifiersDateDmy;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type DienLucV1DanhSachYeuCauResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<DienLucV1DienLucTomTatYeuCau>;
+};
+
+export type DienLucV1DienLucCoCau = {
+  SinhHoat: number;
+  CongNghiepXayDung: number;
+  NongLamThuySan: number;
+  ThuongMaiDichVu: number;
+  Khac: number;
+};
+
+export type DienLucV1DienLucDinhDang = "image/jpeg" | "image/png" | "application/pdf";
+
+export type DienLucV1DienLucDonVi = {
+  Ma: string;
+  Ten: string;
+};
+
+export type DienLucV1DienLucHopDong = {
+  MaKhachHang: DienLucV1DienLucMaKhachHang;
+  TenKhachHang: string;
+  LoaiKhachHang: "SINH_HOAT" | "NGOAI_SINH_HOAT";
+  SoDinhDanhChuHopDong: SharedIdentifiersCccd;
+  MaSoThue?: SharedIdentifiersMst;
+  SoDienThoai: SharedIdentifiersPhoneAny;
+  Email?: string;
+  DiaChiSuDungDien: SharedCommonAddress;
+  MucDichSuDung: DienLucV1DienLucMucDichSuDung;
+  SoHopDong: DienLucV1DienLucSoHopDong;
+  NgayKyHopDong: SharedIdentifiersDateDmy;
+  SoHoSuDung: number;
+  MaCongTo: DienLucV1DienLucMaCongTo;
+  LoaiCongTo: "Điện tử 1 pha" | "Điện tử 3 pha";
+  /** kW */
+  CongSuatDangKy?: number;
+  MaTram: string;
+  DonViQuanLy: DienLucV1DienLucDonVi;
+  TinhTrangHopDong: DienLucV1DienLucTinhTrangHopDong;
+  TenTinhTrang: string;
+  TieuThu12Thang: Array<DienLucV1DienLucTieuThuKy>;
+};
+
+export type DienLucV1DienLucLichCatDien = {
+  MaLich: string;
+  MaXa: SharedIdentifiersMaXa;
+  TenXa: string;
+  DonViQuanLy: DienLucV1DienLucDonVi;
+  KhuVuc: string;
+  ThoiGianBatDau: SharedIdentifiersTimestampCompact;
+  ThoiGianKetThuc: SharedIdentifiersTimestampCompact;
+  LyDo: string;
+  LoaiNgungCapDien: "KE_HOACH" | "SU_CO";
+  TrangThai: "DA_THONG_BAO" | "DA_THUC_HIEN" | "HOAN" | "DANG_XU_LY";
+};
+
+export type DienLucV1DienLucLichSu = {
+  TrangThai: DienLucV1DienLucTrangThai;
+  TenTrangThai: string;
+  ThoiGian: SharedIdentifiersTimestampCompact;
+  GhiChu?: string;
+};
+
+export type DienLucV1DienLucLoaiTaiLieu = "CCCD" | "GIAY_TO_NHA_DAT" | "GIAY_DANG_KY_KINH_DOANH" | "HOP_DONG_CU" | "GIAY_UY_QUYEN" | "KHAC";
+
+export type DienLucV1DienLucLoaiYeuCau = "CAP_DIEN_MOI_SINH_HOAT" | "CAP_DIEN_MOI_NGOAI_SINH_HOAT" | "THAY_DOI_CHU_THE" | "THAY_DOI_DINH_MUC" | "DI_DOI_CONG_TO";
+
+export type DienLucV1DienLucMaCongTo = string;
+
+export type DienLucV1DienLucMaKhachHang = string;
+
+export type DienLucV1DienLucMucDichSuDung = "Sinh hoạt" | "Kinh doanh" | "Sản xuất" | "Hành chính sự nghiệp";
+
+export type DienLucV1DienLucNguoiYeuCau = {
+  HoTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  SoDienThoai: SharedIdentifiersPhoneVn;
+  Email?: string;
+};
+
+export type DienLucV1DienLucSoHopDong = string;
+
+export type DienLucV1DienLucTaiLieu = {
+  TenTaiLieu: string;
+  LoaiTaiLieu: DienLucV1DienLucLoaiTaiLieu;
+  DinhDang: DienLucV1DienLucDinhDang;
+  DungLuong: number;
+  MaHash?: string;
+  DuongDan?: string;
+};
+
+export type DienLucV1DienLucTaiLieuGui = {
+  TenTaiLieu: string;
+  LoaiTaiLieu: DienLucV1DienLucLoaiTaiLieu;
+  DinhDang: DienLucV1DienLucDinhDang;
+  /** Nội dung tệp (ảnh chụp, PDF) mã hóa base64 */
+  NoiDungBase64?: string;
+  DuongDan?: string;
+  DungLuong?: number;
+};
+
+export type DienLucV1DienLucTieuThuDiaBan = {
+  Nam: number;
+  Thang: number;
+  MaXa: SharedIdentifiersMaXa;
+  TenXa: string;
+  SoKhachHang: number;
+  DienNangThuongPham: number;
+  CoCau: DienLucV1DienLucCoCau;
+};
+
+export type DienLucV1DienLucTieuThuKy = {
+  /** MM/yyyy */
+  KyHoaDon: string;
+  DienNang: number;
+  TienDien: number;
+  TrangThaiThanhToan: "DA_THANH_TOAN" | "CHUA_THANH_TOAN";
+};
+
+export type DienLucV1DienLucTinhTrangHopDong = "HIEU_LUC" | "TAM_NGUNG" | "THANH_LY";
+
+export type DienLucV1DienLucTomTatHopDong = {
+  MaKhachHang: DienLucV1DienLucMaKhachHang;
+  TenKhachHang: string;
+  LoaiKhachHang: "SINH_HOAT" | "NGOAI_SINH_HOAT";
+  DiaChiSuDungDien: string;
+  MucDichSuDung: DienLucV1DienLucMucDichSuDung;
+  TinhTrangHopDong: DienLucV1DienLucTinhTrangHopDong;
+  DonViQuanLy: DienLucV1DienLucDonVi;
+};
+
+export type DienLucV1DienLucTomTatYeuCau = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  LoaiYeuCau: DienLucV1DienLucLoaiYeuCau;
+  HoTenKhachHang: string;
+  MaKhachHang?: DienLucV1DienLucMaKhachHang;
+  TrangThai: DienLucV1DienLucTrangThai;
+  TenTrangThai: string;
+  NgayTiepNhan: SharedIdentifiersTimestampCompact;
+  NgayHenHoanThanh: SharedIdentifiersDateDmy;
+  DonViQuanLy: DienLucV1DienLucDonVi;
+};
+
+export type DienLucV1DienLucTrangThai = "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
+
+export type DienLucV1DienLucYeuCau = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiYeuCau: DienLucV1DienLucLoaiYeuCau;
+  TenLoaiYeuCau: string;
+  KhachHang: DienLucV1DienLucNguoiYeuCau;
+  MaKhachHang?: DienLucV1DienLucMaKhachHang;
+  ChuTheMoi?: DienLucV1DienLucNguoiYeuCau;
+  DiaChiSuDungDien?: SharedCommonAddress;
+  MucDichSuDung?: DienLucV1DienLucMucDichSuDung;
+  SoHoSuDung?: number;
+  CongSuatDangKy?: number;
+  GhiChu?: string;
+  TaiLieuDinhKem: Array<DienLucV1DienLucTaiLieu>;
+  NgayTiepNhan: SharedIdentifiersTimestampCompact;
+  NgayHenHoanThanh: SharedIdentifiersDateDmy;
+  DonViQuanLy: DienLucV1DienLucDonVi;
+  BoSung?: Array<{
+    MaBoSung: SharedIdentifiersRequestId;
+    ThoiGian: SharedIdentifiersTimestampCompact;
+    TaiLieuDinhKem: Array<DienLucV1DienLucTaiLieu>;
+    GhiChu?: string;
+  }>;
+  KyHopDong?: {
+    SoHopDong: DienLucV1DienLucSoHopDong;
+    HinhThucKy: "KY_SO" | "OTP";
+    ThoiGianKy: SharedIdentifiersTimestampCompact;
+  };
+  LyDoHuy?: string;
+  TrangThai: DienLucV1DienLucTrangThai;
+  TenTrangThai: string;
+  LichSu: Array<DienLucV1DienLucLichSu>;
+  NoiDungYeuCauBoSung?: string;
+  HopDongDuThao?: {
+    SoHopDong: DienLucV1DienLucSoHopDong;
+    NgayGui: SharedIdentifiersTimestampCompact;
+  };
+  KetQua?: {
+    NoiDung: string;
+    NgayHoanThanh: SharedIdentifiersDateDmy;
+    MaKhachHang?: DienLucV1DienLucMaKhachHang;
+    SoHopDong?: DienLucV1DienLucSoHopDong;
+    MaCongTo?: DienLucV1DienLucMaCongTo;
+  };
+  LyDoTuChoi?: string;
+};
+
+/** huyYeuCau: khách hàng hủy yêu cầu trước khi thi công */
+export type DienLucV1HuyYeuCauRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  LyDoHuy: string;
+};
+
+/** khachHangTheoDinhDanh: hợp đồng đứng tên (hoặc do người đại diện) theo số định danh cá nhân */
+export type DienLucV1KhachHangTheoDinhDanhRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+};
+
+export type DienLucV1KhachHangTheoDinhDanhResponse = {
+  SoDinhDanh: SharedIdentifiersCccd;
+  TongSo: number;
+  DanhSach: Array<DienLucV1DienLucTomTatHopDong>;
+};
+
+/** kyHopDong: khách hàng ký hợp đồng mua bán điện điện tử (4 → 5) */
+export type DienLucV1KyHopDongRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  SoHopDong: DienLucV1DienLucSoHopDong;
+  HinhThucKy: "KY_SO" | "OTP";
+};
+
+/** lichCatDien: lịch ngừng, giảm cung cấp điện theo xã/phường hoặc theo mã khách hàng */
+export type DienLucV1LichCatDienRequest = {
+  maXa?: SharedIdentifiersMaXa;
+  maKhachHang?: DienLucV1DienLucMaKhachHang;
+  tuNgay?: SharedIdentifiersDateDmy;
+  denNgay?: SharedIdentifiersDateDmy;
+  loai?: "KE_HOACH" | "SU_CO";
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type DienLucV1LichCatDienResponse = {
+  CoSuCoDangDienRa: boolean;
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<DienLucV1DienLucLichCatDien>;
+};
+
+/** tieuThuDienTheoNam: điện thương phẩm trên địa bàn tỉnh theo năm, cơ cấu thành phần */
+export type DienLucV1TieuThuDienTheoNamRequest = {
+  nam: number;
+};
+
+export type DienLucV1TieuThuDienTheoNamResponse = {
+  Nam: number;
+  MaTinh: SharedIdentifiersMaTinh;
+  TenTinh: string;
+  SoThangCoSoLieu: number;
+  /** MM/yyyy */
+  DenThang: string;
+  TongDienNangThuongPham: number;
+  CoCau: DienLucV1DienLucCoCau;
+  SoKhachHangCuoiKy: number;
+  /** % so với cùng kỳ năm trước */
+  TangTruongCungKy?: number;
+  ChiTietThang: Array<{
+    /** MM/yyyy */
+    Thang: string;
+    DienNangThuongPham: number;
+  }>;
+};
+
+/** tieuThuDienTheoThang: điện thương phẩm theo tháng, theo địa bàn cấp xã (từ 01/7/2025 không còn cấp huyện) */
+export type DienLucV1TieuThuDienTheoThangRequest = {
+  /** MM/yyyy */
+  thang: string;
+  maXa?: SharedIdentifiersMaXa;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type DienLucV1TieuThuDienTheoThangResponse = {
+  /** MM/yyyy */
+  Thang: string;
+  TongDienNangThuongPham: number;
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<DienLucV1DienLucTieuThuDiaBan>;
+};
+
+/** traCuuKhachHang: hợp đồng mua bán điện, tiêu thụ 12 kỳ gần nhất theo mã khách hàng */
+export type DienLucV1TraCuuKhachHangRequest = {
+  maKhachHang: DienLucV1DienLucMaKhachHang;
+};
+
+export type DienLucV1TraCuuKhachHangResponse = DienLucV1DienLucHopDong;
+
+/** traCuuYeuCau: trạng thái, lịch sử, kết quả yêu cầu dịch vụ điện */
+export type DienLucV1TraCuuYeuCauRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+/** Yêu cầu dịch vụ điện: trạng thái, lịch sử, kết quả */
+export type DienLucV1YeuCauResponse = DienLucV1DienLucYeuCau;
+
+/** cauHinhDangNhap: thông tin tích hợp đăng nhập một lần (SSO) VNeID cho hệ thống của tỉnh */
+export type DinhDanhDienTuV1CauHinhDangNhapRequest = Record<string, never>;
+
+export type DinhDanhDienTuV1CauHinhDangNhapResponse = {
+  Issuer: string;
+  DiscoveryUrl: string;
+  AuthorizationEndpoint: string;
+  TokenEndpoint: string;
+  UserinfoEndpoint: string;
+  JwksUri: string;
+  EndSessionEndpoint: string;
+  RegistrationEndpoint: string;
+  IntrospectionEndpoint: string;
+  ScopesSupported: Array<"openid" | "profile" | "phone" | "email">;
+  AcrValuesSupported: Array<DinhDanhDienTuV1VneidAcr>;
+  ClaimsSupported: Array<string>;
+  CodeChallengeMethods: Array<"S256">;
+  /** Mã ứng dụng của tỉnh trên nền tảng, dùng được làm client_id trong môi trường thử nghiệm */
+  ClientId: string;
+  /** client_id của nền tảng được dùng redirect_uri loopback (localhost, 127.0.0.1) không cần đăng ký */
+  RedirectUriLoopback: boolean;
+  HuongDan: string;
+};
+
+/** taiKhoanThuNghiem: danh sách tài khoản VNeID thử nghiệm (sandbox) để đăng nhập */
+export type DinhDanhDienTuV1TaiKhoanThuNghiemRequest = {
+  /** Tìm theo họ tên, không phân biệt dấu */
+  ten?: string;
+  mucDo?: DinhDanhDienTuV1VneidMucDo;
+  trangThai?: DinhDanhDienTuV1VneidTrangThai;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type DinhDanhDienTuV1TaiKhoanThuNghiemResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<DinhDanhDienTuV1VneidTaiKhoanThuNghiem>;
+};
+
+export type DinhDanhDienTuV1VneidAcr = "LoA1" | "LoA2";
+
+export type DinhDanhDienTuV1VneidMucDo = "1" | "2";
+
+export type DinhDanhDienTuV1VneidTaiKhoanThuNghiem = {
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgayThangNamSinh: SharedIdentifiersDateCompact;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  MucDoDinhDanh: DinhDanhDienTuV1VneidMucDo;
+  Acr: DinhDanhDienTuV1VneidAcr;
+  TrangThaiTaiKhoan: DinhDanhDienTuV1VneidTrangThai;
+  TenTrangThai: DinhDanhDienTuV1VneidTenTrangThai;
+  /** Đăng nhập được (tài khoản đang hoạt động): dùng SoDinhDanh làm login_hint */
+  DangNhapDuoc: boolean;
+};
+
+export type DinhDanhDienTuV1VneidTenTrangThai = "Đã kích hoạt, đang hoạt động" | "Tạm khóa" | "Đã đăng ký, chưa kích hoạt";
+
+export type DinhDanhDienTuV1VneidTrangThai = "HOAT_DONG" | "TAM_KHOA" | "CHUA_KICH_HOAT";
+
+/** xacThucTaiKhoan: xác thực công dân có tài khoản định danh điện tử, đúng nhân thân và đạt mức độ yêu cầu */
+export type DinhDanhDienTuV1XacThucTaiKhoanRequest = {
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgayThangNamSinh: SharedIdentifiersDateCompact;
+  MucDoYeuCau?: DinhDanhDienTuV1VneidMucDo;
+  MaYeuCau: SharedCommonMaYeuCau;
+  MaDVC?: SharedCommonMaDVC;
+};
+
+export type DinhDanhDienTuV1XacThucTaiKhoanResponse = {
+  MaYeuCau: SharedCommonMaYeuCau;
+  SoDinhDanh: SharedIdentifiersCccd;
+  CoTaiKhoan: boolean;
+  /** true: có tài khoản đang hoạt động, đúng họ tên và ngày sinh, đạt mức độ yêu cầu */
+  KetQuaXacThuc: boolean;
+  MaKetQua: "HOP_LE" | "KHONG_CO_TAI_KHOAN" | "SAI_THONG_TIN" | "CHUA_DAT_MUC_DO" | "TAI_KHOAN_TAM_KHOA" | "CHUA_KICH_HOAT";
+  MucDoDinhDanh?: DinhDanhDienTuV1VneidMucDo;
+  TrangThaiTaiKhoan?: DinhDanhDienTuV1VneidTrangThai;
+  TenTrangThai?: DinhDanhDienTuV1VneidTenTrangThai;
+  ThongDiep: string;
+};
 
 /** chiTietPhanTu: một phần tử của danh mục theo mã */
 export type GiaV1ChiTietPhanTuRequest = {
@@ -2587,6 +3176,290 @@ export type QuanLyVanTaiV1TraCuuPhuHieuRequest = {
 };
 
 export type QuanLyVanTaiV1TraCuuPhuHieuResponse = QuanLyVanTaiV1QuanLyVanTaiPhuHieuTraCuu;
+
+/** Biên nhận dữ liệu tỉnh gửi */
+export type ThongTinNguonV1BienNhanResponse = ThongTinNguonV1TtnBienNhan;
+
+/** chiTietNoiDung: nội dung, tệp âm thanh/hình ảnh, phiên bản (ETag) */
+export type ThongTinNguonV1ChiTietNoiDungRequest = {
+  maNoiDung: ThongTinNguonV1TtnMaNoiDung;
+};
+
+export type ThongTinNguonV1ChiTietNoiDungResponse = ThongTinNguonV1TtnNoiDung;
+
+/** danhSachDaGui: dữ liệu tỉnh đã gửi theo loại, mới nhất trước */
+export type ThongTinNguonV1DanhSachDaGuiRequest = {
+  loaiDuLieu: ThongTinNguonV1TtnLoaiDuLieu;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type ThongTinNguonV1DanhSachDaGuiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<ThongTinNguonV1TtnPushRecord>;
+};
+
+/** danhSachNoiDung: thông tin nguồn Trung ương cung cấp cho cơ sở, mới nhất trước */
+export type ThongTinNguonV1DanhSachNoiDungRequest = {
+  loai?: ThongTinNguonV1TtnLoaiNoiDung;
+  chuDe?: ThongTinNguonV1TtnChuDe;
+  tuNgay?: SharedIdentifiersDateDmy;
+  denNgay?: SharedIdentifiersDateDmy;
+  q?: string;
+  trangThai?: ThongTinNguonV1TtnTrangThaiNoiDung;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type ThongTinNguonV1DanhSachNoiDungResponse = {
+  /** Có nội dung khẩn đang hiệu lực cho tỉnh */
+  CoTinKhan: boolean;
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<ThongTinNguonV1TtnTomTatNoiDung>;
+};
+
+/** Bản tin, chương trình của địa phương gửi lưu trữ */
+export type ThongTinNguonV1DayBanTinDiaPhuongRequest = {
+  MaBanTin: SharedIdentifiersRequestId;
+  LoaiNoiDung: ThongTinNguonV1TtnLoaiNoiDung;
+  TieuDe: string;
+  TomTat?: string;
+  NoiDung: string;
+  ChuDe: ThongTinNguonV1TtnChuDe;
+  DonViSanXuat: {
+    TenDonVi: string;
+    MaXa?: SharedIdentifiersMaXa;
+  };
+  NgayPhat: SharedIdentifiersTimestampCompact;
+  TepDinhKem: Array<ThongTinNguonV1TtnTep>;
+};
+
+/** Báo cáo thống kê hoạt động thông tin cơ sở (theo quý) */
+export type ThongTinNguonV1DayBaoCaoThongKeRequest = {
+  KyBaoCao: ThongTinNguonV1TtnKyBaoCao;
+  LanGui: number;
+  MaTinh: SharedIdentifiersMaTinh;
+  CoQuanBaoCao: {
+    MaCoQuan: SharedIdentifiersAgencyCode;
+    TenCoQuan: string;
+  };
+  NguoiBaoCao: {
+    HoTen: SharedIdentifiersHoVaTen;
+    ChucVu: string;
+    SoDienThoai?: SharedIdentifiersPhoneAny;
+  };
+  SoLieu: ThongTinNguonV1TtnSoLieu;
+  GhiChu?: string;
+};
+
+/** Gói trạng thái thiết bị (giám sát trực tuyến) */
+export type ThongTinNguonV1DayTrangThaiThietBiRequest = {
+  MaGoiTin: SharedIdentifiersRequestId;
+  ThoiDiemGui: SharedIdentifiersTimestampCompact;
+  DanhSach: Array<ThongTinNguonV1TtnTrangThaiGui>;
+};
+
+/** giamSatThietBi: giám sát trực tuyến cụm loa, bảng tin điện tử của tỉnh */
+export type ThongTinNguonV1GiamSatThietBiRequest = {
+  loai?: ThongTinNguonV1TtnLoaiThietBi;
+  trangThai?: ThongTinNguonV1TtnTrangThaiThietBi;
+  maXa?: SharedIdentifiersMaXa;
+  chiQuaHan?: boolean;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type ThongTinNguonV1GiamSatThietBiResponse = {
+  TongHop: {
+    Tong: number;
+    HoatDong: number;
+    MatKetNoi: number;
+    Loi: number;
+    Tat: number;
+    QuaHanBaoCao: number;
+  };
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaThietBi: ThongTinNguonV1TtnMaThietBi;
+    LoaiThietBi: ThongTinNguonV1TtnLoaiThietBi;
+    MaXa: SharedIdentifiersMaXa;
+    TenXa?: string;
+    ViTri: string;
+    NgayLapDat?: SharedIdentifiersDateDmy;
+    NhaCungCap?: string;
+    TrangThaiGanNhat: {
+      TrangThai: ThongTinNguonV1TtnTrangThaiThietBi;
+      ThoiDiem: SharedIdentifiersTimestampCompact;
+      DangPhat?: boolean;
+      MaNoiDungDangPhat?: ThongTinNguonV1TtnMaNoiDung;
+      AmLuong?: number;
+      MaLoi?: string;
+      MoTaLoi?: string;
+    };
+    TenLoaiThietBi: string;
+    TenTrangThai: string;
+    QuaHanBaoCao: boolean;
+  }>;
+};
+
+/** thongKeToanQuoc: số liệu hoạt động thông tin cơ sở các tỉnh, thành phố theo quý */
+export type ThongTinNguonV1ThongKeToanQuocRequest = {
+  kyBaoCao: ThongTinNguonV1TtnKyBaoCao;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type ThongTinNguonV1ThongKeToanQuocResponse = {
+  KyBaoCao: ThongTinNguonV1TtnKyBaoCao;
+  SoTinhDaBaoCao: number;
+  TongHop: {
+    SoXa: number;
+    SoDaiTruyenThanhCapXa: number;
+    SoDaiUngDungCNTT: number;
+    SoCumLoa: number;
+    SoBangTinDienTu: number;
+    SoTinBaiDaPhat: number;
+    SoGioPhatSong: number;
+    SoNguoiLamCongTac: number;
+    TyLeXaCoDaiIP: number;
+  };
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaTinh: SharedIdentifiersMaTinh;
+    TenTinh: string;
+    LanGui: number;
+    MaBienNhan: ThongTinNguonV1TtnMaBienNhan;
+    ThoiGianTiepNhan: SharedIdentifiersTimestampCompact;
+    SoLieu: ThongTinNguonV1TtnSoLieu;
+    TyLeXaCoDaiIP: number;
+  }>;
+};
+
+/** traCuuBienNhan: đọc lại dữ liệu tỉnh đã gửi theo mã biên nhận */
+export type ThongTinNguonV1TraCuuBienNhanRequest = {
+  maBienNhan: ThongTinNguonV1TtnMaBienNhan;
+};
+
+export type ThongTinNguonV1TraCuuBienNhanResponse = ThongTinNguonV1TtnPushRecord;
+
+export type ThongTinNguonV1TtnBienNhan = {
+  MaBienNhan: ThongTinNguonV1TtnMaBienNhan;
+  ThoiGianTiepNhan: SharedIdentifiersTimestampCompact;
+  LoaiDuLieu: ThongTinNguonV1TtnLoaiDuLieu;
+  Khoa: string;
+  TrangThai: "DA_TIEP_NHAN";
+};
+
+export type ThongTinNguonV1TtnChuDe = "Chính sách, pháp luật" | "Chuyển đổi số" | "Phòng, chống thiên tai" | "Y tế, sức khỏe" | "Nông nghiệp, nông thôn" | "An ninh, trật tự" | "Cải cách hành chính" | "An sinh xã hội" | "Sự kiện chính trị";
+
+export type ThongTinNguonV1TtnKyBaoCao = string;
+
+export type ThongTinNguonV1TtnLoaiDuLieu = "BAN_TIN" | "TRANG_THAI_THIET_BI" | "BAO_CAO_THONG_KE";
+
+export type ThongTinNguonV1TtnLoaiNoiDung = "BAN_TIN_PHAT_THANH" | "CHUONG_TRINH_PHAT_THANH" | "BAN_TIN_DIEN_TU";
+
+export type ThongTinNguonV1TtnLoaiThietBi = "CUM_LOA_IP" | "BANG_TIN_DIEN_TU";
+
+export type ThongTinNguonV1TtnMaBienNhan = string;
+
+export type ThongTinNguonV1TtnMaNoiDung = string;
+
+export type ThongTinNguonV1TtnMaThietBi = string;
+
+export type ThongTinNguonV1TtnNoiDung = {
+  MaNoiDung: ThongTinNguonV1TtnMaNoiDung;
+  LoaiNoiDung: ThongTinNguonV1TtnLoaiNoiDung;
+  TieuDe: string;
+  TomTat: string;
+  NoiDung: string;
+  ChuDe: ThongTinNguonV1TtnChuDe;
+  DonViCungCap: string;
+  NgayXuatBan: SharedIdentifiersTimestampCompact;
+  HieuLucDen: SharedIdentifiersDateDmy;
+  MucDoUuTien: "THUONG" | "KHAN";
+  PhamVi: "TOAN_QUOC" | "VUNG";
+  DanhSachTinh?: Array<SharedIdentifiersMaTinh>;
+  TepDinhKem: Array<ThongTinNguonV1TtnTep>;
+  PhienBan: number;
+  TrangThai: ThongTinNguonV1TtnTrangThaiNoiDung;
+  LyDoThuHoi?: string;
+};
+
+export type ThongTinNguonV1TtnPushRecord = ({
+  LoaiDuLieu: "BAN_TIN";
+  Khoa: string;
+  BienNhan: ThongTinNguonV1TtnBienNhan;
+  DuLieu: ThongTinNguonV1DayBanTinDiaPhuongRequest;
+}) | ({
+  LoaiDuLieu: "TRANG_THAI_THIET_BI";
+  Khoa: string;
+  BienNhan: ThongTinNguonV1TtnBienNhan;
+  DuLieu: ThongTinNguonV1DayTrangThaiThietBiRequest;
+}) | ({
+  LoaiDuLieu: "BAO_CAO_THONG_KE";
+  Khoa: string;
+  BienNhan: ThongTinNguonV1TtnBienNhan;
+  DuLieu: ThongTinNguonV1DayBaoCaoThongKeRequest;
+});
+
+export type ThongTinNguonV1TtnSoLieu = {
+  SoXa: number;
+  SoDaiTruyenThanhCapXa: number;
+  SoDaiUngDungCNTT: number;
+  SoCumLoa: number;
+  SoBangTinDienTu: number;
+  SoTinBaiDaPhat: number;
+  SoGioPhatSong: number;
+  SoNguoiLamCongTac: number;
+};
+
+export type ThongTinNguonV1TtnTep = {
+  TenTep: string;
+  DinhDang: "audio/mpeg" | "image/jpeg" | "image/png" | "application/pdf" | "video/mp4";
+  DuongDan: string;
+  DungLuong: number;
+  ThoiLuongGiay?: number;
+  MaHash?: string;
+};
+
+export type ThongTinNguonV1TtnTomTatNoiDung = {
+  MaNoiDung: ThongTinNguonV1TtnMaNoiDung;
+  LoaiNoiDung: ThongTinNguonV1TtnLoaiNoiDung;
+  TieuDe: string;
+  ChuDe: ThongTinNguonV1TtnChuDe;
+  DonViCungCap: string;
+  NgayXuatBan: SharedIdentifiersTimestampCompact;
+  HieuLucDen: SharedIdentifiersDateDmy;
+  MucDoUuTien: "THUONG" | "KHAN";
+  PhienBan: number;
+  TrangThai: ThongTinNguonV1TtnTrangThaiNoiDung;
+};
+
+export type ThongTinNguonV1TtnTrangThaiGui = {
+  MaThietBi: ThongTinNguonV1TtnMaThietBi;
+  TrangThai: ThongTinNguonV1TtnTrangThaiThietBi;
+  ThoiDiem: SharedIdentifiersTimestampCompact;
+  DangPhat?: boolean;
+  MaNoiDungDangPhat?: ThongTinNguonV1TtnMaNoiDung;
+  AmLuong?: number;
+  MaLoi?: string;
+  MoTaLoi?: string;
+  LoaiThietBi?: ThongTinNguonV1TtnLoaiThietBi;
+  MaXa?: SharedIdentifiersMaXa;
+  ViTri?: string;
+};
+
+export type ThongTinNguonV1TtnTrangThaiNoiDung = "DANG_HIEU_LUC" | "HET_HIEU_LUC" | "THU_HOI";
+
+export type ThongTinNguonV1TtnTrangThaiThietBi = "HOAT_DONG" | "MAT_KET_NOI" | "LOI" | "TAT";
 
 /** chiTietPhanTu: một phần tử của danh mục theo mã */
 export type VpostcodeV1ChiTietPhanTuRequest = {
