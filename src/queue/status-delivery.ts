@@ -37,9 +37,9 @@ export function createStatusDeliveryQueue(connection: Redis, prefix: string, pol
 }
 
 /** Schedules lane heads; the job id makes scheduling a head twice a no-op while it waits or runs. */
-export async function scheduleHeads(queue: Queue<DeliveryJob>, heads: Array<{ laneId: string; seq: number }>): Promise<void> {
+export async function scheduleHeads(queue: Queue<DeliveryJob>, heads: Array<{ laneId: string; seq: number }>, delayMs = 0): Promise<void> {
   if (!heads.length) return;
-  await queue.addBulk(heads.map((h) => ({ name: 'deliver', data: h, opts: { jobId: `${h.laneId}|${h.seq}` } })));
+  await queue.addBulk(heads.map((h) => ({ name: 'deliver', data: h, opts: { jobId: `${h.laneId}|${h.seq}`, ...(delayMs ? { delay: delayMs } : {}) } })));
 }
 
 class DeliveryError extends Error {}
@@ -84,35 +84,51 @@ export interface DeliveryWorkerDeps {
   lockDurationMs?: number;
 }
 
+/** Deliveries one job may make down its lane before handing over (a busy dossier must not hold a slot for long). */
+const RUN_LENGTH = 20;
+
 /**
- * Delivers lane heads. Success → ack (the lane's next seq is scheduled). Failure → BullMQ retries with backoff and
- * jitter; the last failure moves the lane to the dead-letter list (its later events wait there, in order, for a replay).
+ * Delivers lane heads. Success → ack, and the lane's next delivery follows in the same job (up to RUN_LENGTH, then a
+ * job of its own). Failure → BullMQ retries with backoff and jitter; the last failure moves the lane to the
+ * dead-letter list (its later events wait there, in order, for a replay).
  */
 export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<DeliveryJob> {
   const deliverHead = async (job: Job<DeliveryJob>) => {
-    const { laneId, seq } = job.data;
-    const delivery = await d.lanes.head(laneId, seq);
-    if (!delivery) return 'stale';
-    const sub = await d.subscriptions.get(delivery.subscriptionId);
-    if (sub) {
-      try {
-        await post(sub, delivery.body, {
-          'Idempotency-Key': delivery.idempotencyKey,
-          'X-NDXP-Event': delivery.event,
-          'X-NDXP-Delivery-Attempt': String(job.attemptsMade + 1),
-        }, d.policy.timeoutMs);
-      } catch (e) {
-        if (!(e instanceof DeliveryError)) throw e;
-        if (job.attemptsMade + 1 < d.policy.maxAttempts) throw e;
-        await d.lanes.deadLetter(laneId, delivery.clientId, { error: e.message, attempts: job.attemptsMade + 1, deadAt: new Date().toISOString() });
-        d.logger.warn('webhook dead-lettered', { laneId, seq, error: e.message });
-        return 'dead-lettered';
+    const { laneId } = job.data;
+    let seq = job.data.seq;
+    for (let run = 0; ; run++) {
+      const delivery = await d.lanes.head(laneId, seq);
+      if (!delivery) return run ? 'delivered' : 'stale';
+      const sub = await d.subscriptions.get(delivery.subscriptionId);
+      if (sub) {
+        try {
+          await post(sub, delivery.body, {
+            'Idempotency-Key': delivery.idempotencyKey,
+            'X-NDXP-Event': delivery.event,
+            'X-NDXP-Delivery-Attempt': String(run ? 1 : job.attemptsMade + 1),
+          }, d.policy.timeoutMs);
+        } catch (e) {
+          if (!(e instanceof DeliveryError)) throw e;
+          // A later delivery of the run failed: it gets a job of its own, with its own tries and backoff.
+          if (run) {
+            await scheduleHeads(d.queue, [{ laneId, seq }], d.policy.backoffMs);
+            return 'handed-over';
+          }
+          if (job.attemptsMade + 1 < d.policy.maxAttempts) throw e;
+          await d.lanes.deadLetter(laneId, delivery.clientId, { error: e.message, attempts: job.attemptsMade + 1, deadAt: new Date().toISOString() });
+          d.logger.warn('webhook dead-lettered', { laneId, seq, error: e.message });
+          return 'dead-lettered';
+        }
       }
+      // A deleted subscription's lane drains without sending.
+      const next = await d.lanes.ack(laneId, seq);
+      if (next <= 0) return 'delivered';
+      if (run + 1 >= RUN_LENGTH) {
+        await scheduleHeads(d.queue, [{ laneId, seq: next }]);
+        return 'handed-over';
+      }
+      seq = next;
     }
-    // A deleted subscription's lane drains without sending.
-    const next = await d.lanes.ack(laneId, seq);
-    if (next > 0) await scheduleHeads(d.queue, [{ laneId, seq: next }]);
-    return sub ? 'delivered' : 'dropped';
   };
   const worker = new Worker<DeliveryJob>(STATUS_DELIVERY, deliverHead, {
     connection: d.connection as ConnectionOptions,
