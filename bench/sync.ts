@@ -8,6 +8,7 @@
  * Writes bench/sync-results.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,11 @@ const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
 const registry = await loadDefaultRegistry(ROOT);
 const yeuCau = registry.get('ly-lich-tu-phap')!.operation('nopHoSoLLTP')!.example.body as Record<string, unknown>;
 const data = { YeuCau: yeuCau, AnTich: [], ThoiGianTiepNhan: '20251201080000', NgayHenTra: '15/12/2025', LePhi: 200000 };
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 function startWorker(prefix: string): ChildProcess {
@@ -95,6 +101,10 @@ console.log(`status sync benchmark: 2 worker processes, ${os.cpus().length} core
 // Warm-up, then the burst: as many transitions as the central side can make, all delivered and acknowledged.
 await produce(store, 0, 300, { parallel: 50 });
 await waitFor(() => receiver.appliedCount >= 900, 60_000);
+const pids = { workers: workers.map((w) => w.pid!), redis: redisChild.pid!, self: process.pid };
+const cpuOf = () => ({ workers: pids.workers.reduce((n, p) => n + cpuMs(p), 0), redis: cpuMs(pids.redis), self: cpuMs(pids.self) });
+const cpu0 = cpuOf();
+const load0 = os.loadavg()[0]!;
 const burstStart = performance.now();
 const before = receiver.appliedCount;
 await produce(store, 300, BURST_DOSSIERS, { parallel: 200 });
@@ -102,7 +112,20 @@ const producedMs = performance.now() - burstStart;
 await waitFor(() => receiver.appliedCount >= before + BURST_DOSSIERS * 3, 300_000);
 const burstMs = performance.now() - burstStart;
 const throughput = Math.round((BURST_DOSSIERS * 3) / (burstMs / 1000));
-console.log(`  burst: ${BURST_DOSSIERS * 3} transitions produced in ${(producedMs / 1000).toFixed(2)} s, all acknowledged in ${(burstMs / 1000).toFixed(2)} s → ${throughput} transitions/s`);
+const cpu1 = cpuOf();
+const n = BURST_DOSSIERS * 3;
+// CPU cost per transition, end to end: the 2 workers (dispatch + delivery), Redis, and this process (the central
+// side's moves and the receiver). On a loaded machine wall-clock throughput says little; CPU per transition does.
+const cpuPer = {
+  workersMs: Math.round(((cpu1.workers - cpu0.workers) / n) * 1000) / 1000,
+  redisMs: Math.round(((cpu1.redis - cpu0.redis) / n) * 1000) / 1000,
+  producerAndReceiverMs: Math.round(((cpu1.self - cpu0.self) / n) * 1000) / 1000,
+};
+const cpuTotal = cpuPer.workersMs + cpuPer.redisMs + cpuPer.producerAndReceiverMs;
+const projected = Math.round((os.cpus().length * 1000) / cpuTotal);
+const loadAvg = Math.round(((load0 + os.loadavg()[0]!) / 2) * 10) / 10;
+console.log(`  burst: ${n} transitions produced in ${(producedMs / 1000).toFixed(2)} s, all acknowledged in ${(burstMs / 1000).toFixed(2)} s → ${throughput} transitions/s (machine load average ${loadAvg})`);
+console.log(`  CPU per transition: workers ${cpuPer.workersMs} ms, Redis ${cpuPer.redisMs} ms, central side + receiver ${cpuPer.producerAndReceiverMs} ms → ${projected} transitions/s if ${os.cpus().length} idle cores were all ours`);
 
 // Latency at half that rate (steady state, no backlog).
 const rate = Math.max(50, Math.round(throughput / 2));
@@ -156,7 +179,8 @@ console.log(`  memory per 100,000 dossiers: central with 3-status history ${memo
 
 await writeFile(path.join(ROOT, 'bench', 'sync-results.json'), `${JSON.stringify({
   date: new Date().toISOString(), machine: `${os.cpus().length} cores, node ${process.version}`, workers: 2,
-  burst: { transitions: BURST_DOSSIERS * 3, seconds: Math.round(burstMs) / 1000, transitionsPerSec: throughput }, latency, memory,
+  loadAverage: loadAvg,
+  burst: { transitions: n, seconds: Math.round(burstMs) / 1000, transitionsPerSec: throughput, cpuMsPerTransition: cpuPer, projectedOnIdleCores: projected }, latency, memory,
 }, null, 2)}\n`);
 redis.disconnect();
 redisChild.kill('SIGTERM');

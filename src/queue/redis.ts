@@ -25,7 +25,7 @@ export class RedisUnavailableError extends Error {
   }
 }
 
-async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
+export async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined);
   try {
@@ -38,7 +38,7 @@ async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -47,6 +47,16 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** Deletes every key under a prefix (SCAN + UNLINK in batches, so a shared Redis is never blocked). */
+export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await redis.unlink(...keys);
+  } while (cursor !== '0');
 }
 
 /** Starts redis-server from PATH on a free port, AOF on, data under `dataDir/redis`. */

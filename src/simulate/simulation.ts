@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { formatTimestampCompact, makeCccd, makeMaHoSo } from '../core/identifiers.js';
 import type { LifecycleDefinition } from '../core/lifecycle.js';
 import { createLogger } from '../logging.js';
+import { deletePrefix } from '../queue/redis.js';
 import { dvcqgLifecycle } from '../sync/dvcqg/status.js';
 import { expectedDvcqgStatus } from '../sync/dvcqg/status-map.js';
 import type { Reconciliation } from '../sync/reconcile.js';
@@ -127,18 +128,9 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     return await drive(sim, receiver, opts, t0);
   } finally {
     await receiver.close();
-    if (!opts.keep) await dropKeys(sim, prefix);
+    if (!opts.keep) await deletePrefix(sim.deps.redis, prefix);
     await sim.close();
   }
-}
-
-async function dropKeys(sim: Simulator, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await sim.deps.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await sim.deps.redis.unlink(...keys);
-  } while (cursor !== '0');
 }
 
 async function drive(sim: Simulator, receiver: WebhookReceiver, opts: SimulationOptions, t0: number): Promise<SimulationResult> {

@@ -56,6 +56,7 @@ export class StatusDispatcher {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.d.blocking.disconnect(); // ends a pending XREAD BLOCK at once
     await this.loop;
     await this.d.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, this.lockKey, this.id).catch(() => undefined);
   }
