@@ -188,8 +188,17 @@ const results = {
   ...(ONLY !== 'memory' ? await throughputRun() : {}),
   ...(ONLY !== 'throughput' ? await memoryRun() : {}),
 };
-await writeFile(path.join(ROOT, 'bench', 'sync-results.json'), `${JSON.stringify({
-  date: new Date().toISOString(), machine: `${os.cpus().length} cores, node ${process.version}`, workers: 2, ...results,
+// A partial run (--only) keeps the other part's last figures.
+const resultsFile = path.join(ROOT, 'bench', 'sync-results.json');
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+})();
+await writeFile(resultsFile, `${JSON.stringify({
+  ...previous, date: new Date().toISOString(), machine: `${os.cpus().length} cores, node ${process.version}`, workers: 2, ...results,
 }, null, 2)}\n`);
 redis.disconnect();
 redisChild.kill('SIGTERM');
