@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -63,6 +63,7 @@ afterAll(async () => {
   await receiver.close();
   redis.disconnect();
   await ownRedis.stop();
+  rmSync(workerEnv.DATA_DIR!, { recursive: true, force: true });
 });
 
 /** Creates `n` dossiers and moves each through its three statuses (interleaved across dossiers). */
