@@ -128,8 +128,13 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     return await drive(sim, receiver, opts, t0);
   } finally {
     await receiver.close();
-    if (!opts.keep) await deletePrefix(sim.deps.redis, prefix);
+    // Keys go after the workers stop (they write until then); an embedded Redis goes away with the simulator anyway.
+    const cleanup = !opts.keep && sim.redis.source !== 'embedded' ? sim.redis.connect() : undefined;
     await sim.close();
+    if (cleanup) {
+      await deletePrefix(cleanup, prefix);
+      cleanup.disconnect();
+    }
   }
 }
 
