@@ -25,7 +25,7 @@ export class RedisUnavailableError extends Error {
   }
 }
 
-async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
+export async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => undefined);
   try {
@@ -38,7 +38,7 @@ async function pingOnce(url: string, timeoutMs: number): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { formatTimestampCompact, makeCccd, makeMaHoSo } from '../core/identifiers.js';
 import type { LifecycleDefinition } from '../core/lifecycle.js';
 import { createLogger } from '../logging.js';
+import { deleteKeysByPrefix } from '../queue/redis.js';
 import { dvcqgLifecycle } from '../sync/dvcqg/status.js';
 import { expectedDvcqgStatus } from '../sync/dvcqg/status-map.js';
 import type { Reconciliation } from '../sync/reconcile.js';
@@ -127,18 +128,14 @@ export async function runSimulation(opts: SimulationOptions): Promise<Simulation
     return await drive(sim, receiver, opts, t0);
   } finally {
     await receiver.close();
-    if (!opts.keep) await dropKeys(sim, prefix);
+    // Keys go after the workers stop (they write until then); an embedded Redis goes away with the simulator anyway.
+    const cleanup = !opts.keep && sim.redis.source !== 'embedded' ? sim.redis.connect() : undefined;
     await sim.close();
+    if (cleanup) {
+      await deleteKeysByPrefix(cleanup, prefix);
+      cleanup.disconnect();
+    }
   }
-}
-
-async function dropKeys(sim: Simulator, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await sim.deps.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await sim.deps.redis.unlink(...keys);
-  } while (cursor !== '0');
 }
 
 async function drive(sim: Simulator, receiver: WebhookReceiver, opts: SimulationOptions, t0: number): Promise<SimulationResult> {

@@ -1,21 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { ROOT_DIR } from '../../src/config.js';
+import { pingOnce } from '../../src/queue/redis.js';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../src/queue/redis.js';
 
 const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
 
@@ -38,16 +28,7 @@ export class OwnRedis {
       '--save', '', '--daemonize', 'no',
     ], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
-      const c = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      c.on('error', () => undefined);
-      try {
-        await c.connect();
-        if ((await c.ping()) === 'PONG') return;
-      } catch {
-        /* not up yet */
-      } finally {
-        c.disconnect();
-      }
+      if (await pingOnce(this.url, 200)) return;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('own redis-server did not start');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -54,13 +54,16 @@ beforeAll(async () => {
     WEBHOOK_MAX_ATTEMPTS: '40', WEBHOOK_BACKOFF_MS: '50', WEBHOOK_TIMEOUT_MS: '1000', WEBHOOK_LOCK_MS: '2000', WEBHOOK_CONCURRENCY: '16',
   };
   workers.push(new WorkerProcess(workerEnv), new WorkerProcess(workerEnv));
-}, 60_000);
+  // Ready when one of them leads the dispatcher (start-up compiles every schema: slow on a busy machine).
+  expect(await eventually(async () => !!(await redis.get(`${prefix}:wh:dispatcher-lock`)), 60_000, 200)).toBe(true);
+}, 90_000);
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
   await receiver.close();
   redis.disconnect();
   await ownRedis.stop();
+  rmSync(workerEnv.DATA_DIR!, { recursive: true, force: true });
 });
 
 /** Creates `n` dossiers and moves each through its three statuses (interleaved across dossiers). */
@@ -84,7 +87,7 @@ describe('status delivery survives crashes (real Redis, workers in child process
     // 1. kill -9 the dispatcher's leader while deliveries are in flight at a slow receiver.
     faultMode = 'slow';
     await produce(PER_PHASE);
-    expect(await eventually(async () => receiver.appliedCount >= 20 && receiver.inFlight >= 4, 20_000)).toBe(true);
+    expect(await eventually(async () => receiver.appliedCount >= 20 && receiver.inFlight >= 4, 30_000)).toBe(true);
     const leaderPid = Number((await redis.get(`${prefix}:wh:dispatcher-lock`))?.split('-')[0]);
     const victim = workers.find((w) => w.pid === leaderPid) ?? workers[0]!;
     counts.inFlightAtKill = receiver.inFlight;
@@ -110,7 +113,7 @@ describe('status delivery survives crashes (real Redis, workers in child process
     await produce(PER_PHASE);
 
     const expected = PER_PHASE * 4 * 3;
-    await eventually(async () => receiver.appliedCount >= expected && (await lanes.pendingCount()) === 0, 40_000, 200);
+    await eventually(async () => receiver.appliedCount >= expected && (await lanes.pendingCount()) === 0, 60_000, 200);
     Object.assign(counts, {
       dossiers: made, eventsProduced: expected, requests: receiver.requests, applied: receiver.appliedCount,
       duplicatesDeduplicated: receiver.duplicates, outOfOrder: receiver.outOfOrder, badSignatures: receiver.badSignatures,
@@ -129,5 +132,5 @@ describe('status delivery survives crashes (real Redis, workers in child process
     const results = [...receiver.applied.values()].filter((b) => b.to === '5');
     expect(results.length).toBe(made - Math.ceil(PER_PHASE / 4) * 4);
     for (const b of results) expect(b.result).toHaveProperty('SoPhieu');
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
 
 export type SyncKind = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
@@ -32,19 +33,46 @@ export interface DvcqgHoSo {
   digests: string[];
 }
 
-// KEYS: dossier, province index. ARGV: expected seq (0 = create), new JSON, index score, MaHoSo.
-// Returns 1 applied, 0 changed meanwhile (or already created), -1 missing.
+// KEYS: dossier (a hash: s = seq, v = compressed JSON), province index. ARGV: expected seq (0 = create), packed value,
+// index score, MaHoSo, new seq. Returns 1 saved, 0 changed meanwhile (or already created).
 const SAVE_SCRIPT = `
-local v = redis.call('GET', KEYS[1])
-if ARGV[1] == '0' then
-  if v then return 0 end
-  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-else
-  if not v then return -1 end
-  if cjson.decode(v).seq ~= tonumber(ARGV[1]) then return 0 end
-end
-redis.call('SET', KEYS[1], ARGV[2])
+local seq = tonumber(redis.call('HGET', KEYS[1], 's') or '0')
+if seq ~= tonumber(ARGV[1]) then return 0 end
+if seq == 0 then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
+redis.call('HSET', KEYS[1], 's', ARGV[5], 'v', ARGV[2])
 return 1`;
+
+/**
+ * Dossiers are kept deflated with a preset dictionary of the field names and usual values: a DVCQG dossier with a
+ * six-step history is ~2.7 kB of JSON and ~0.5 kB stored (a million fit in well under 1 GB). The first byte is the
+ * format version, so the dictionary can change without breaking stored dossiers.
+ */
+const DICTIONARY_V1 = Buffer.from(JSON.stringify({
+  MaHoSo: '000.00.00.H01-250101-0001', province: 'an-giang', clientId: 'tthc-an-giang', TrangThaiHoSo: '10', seq: 10,
+  createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+  hoSo: {
+    MaTTHC: '1.000000', TenTTHC: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài', MaDonVi: '000.00.00.H01',
+    KenhThucHien: '2', LoaiDoiTuong: '1', ChuHoSo: 'Nguyễn Thị Trần Văn Lê Phạm Hoàng Huỳnh Võ Đặng Bùi', SoDienThoai: '09', Email: '@gmail.com',
+    NgayTiepNhan: '2025', NgayHenTra: '2025', NgayKetThucXuLy: '2025', NgayTraKetQua: '2025',
+    TaiLieuNop: [{ TenTaiLieu: 'Tờ khai', MaGiayTo: '', DuongDanTaiLieu: 'https://' }],
+    DanhSachGiayToKetQua: [{ TenGiayTo: 'Phiếu', MaGiayTo: '', SoKyHieu: '', DuongDanTep: 'https://' }],
+    DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: '0' }],
+  },
+  history: [
+    { seq: 1, kind: 'DongBoHoSoMC', from: null, to: '1', at: '2025-01-01T00:00:00.000Z' },
+    { seq: 2, kind: 'CapNhatTienDoHoSoMC', from: '1', to: '2', at: '2025-01-01T00:00:00.000Z', ThoiDiemXuLy: '2025', NguoiXuLy: 'Nguyễn Văn', ChucDanh: 'Chuyên viên', PhongBanXuLy: 'Bộ phận Một cửa', NoiDungXuLy: 'Tiếp nhận hồ sơ; Đang xử lý (hệ thống trung ương); Trả kết quả cho công dân' },
+  ],
+  digests: [],
+}));
+
+export function pack(d: DvcqgHoSo): Buffer {
+  return Buffer.concat([Buffer.of(1), deflateRawSync(JSON.stringify(d), { dictionary: DICTIONARY_V1, level: 6 })]);
+}
+
+export function unpack(b: Buffer): DvcqgHoSo {
+  if (b[0] !== 1) throw new Error(`DVCQG dossier stored in unknown format ${b[0]}`);
+  return JSON.parse(inflateRawSync(b.subarray(1), { dictionary: DICTIONARY_V1 }).toString('utf8')) as DvcqgHoSo;
+}
 
 /** A short, stable digest of a push (operation + body with keys sorted). */
 export function pushDigest(kind: SyncKind, input: Record<string, unknown>): string {
@@ -68,20 +96,22 @@ export class DvcqgStore {
   }
 
   async get(maHoSo: string): Promise<DvcqgHoSo | null> {
-    const raw = await this.redis.get(this.key(maHoSo));
-    return raw ? (JSON.parse(raw) as DvcqgHoSo) : null;
+    const raw = await this.redis.hgetBuffer(this.key(maHoSo), 'v');
+    return raw ? unpack(raw) : null;
   }
 
   async getMany(codes: string[]): Promise<Map<string, DvcqgHoSo>> {
     const out = new Map<string, DvcqgHoSo>();
     for (let i = 0; i < codes.length; i += 500) {
       const chunk = codes.slice(i, i + 500);
-      const raws = await this.redis.mget(...chunk.map((c) => this.key(c)));
-      raws.forEach((r) => {
-        if (!r) return;
-        const d = JSON.parse(r) as DvcqgHoSo;
+      const pipe = this.redis.pipeline();
+      for (const c of chunk) pipe.hgetBuffer(this.key(c), 'v');
+      for (const [err, raw] of (await pipe.exec()) ?? []) {
+        if (err) throw err;
+        if (!raw) continue;
+        const d = unpack(raw as Buffer);
         out.set(d.MaHoSo, d);
-      });
+      }
     }
     return out;
   }
@@ -90,7 +120,7 @@ export class DvcqgStore {
   async save(next: DvcqgHoSo, expectSeq: number): Promise<boolean> {
     const ok = await this.redis.eval(
       SAVE_SCRIPT, 2, this.key(next.MaHoSo), this.indexKey(next.province),
-      String(expectSeq), JSON.stringify(next), String(Date.parse(next.createdAt)), next.MaHoSo,
+      String(expectSeq), pack(next), String(Date.parse(next.createdAt)), next.MaHoSo, String(next.seq),
     );
     return ok === 1;
   }

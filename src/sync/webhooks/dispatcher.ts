@@ -56,6 +56,7 @@ export class StatusDispatcher {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.d.blocking.disconnect(); // ends a pending XREAD BLOCK at once
     await this.loop;
     await this.d.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, this.lockKey, this.id).catch(() => undefined);
   }
@@ -127,8 +128,18 @@ export class StatusDispatcher {
     return entries.length;
   }
 
-  /** Re-schedules every lane's head (jobs lost between an ack and the next schedule, e.g. a worker killed there). */
+  private lastHeads = new Map<string, number>();
+
+  /**
+   * Re-schedules the head of every lane that has not moved since the previous sweep (its job was lost between an ack
+   * and the next schedule, e.g. a worker killed there). A head still waiting or in backoff keeps its job: same id.
+   */
   async sweep(): Promise<void> {
-    for await (const heads of this.d.lanes.pendingHeads()) await scheduleHeads(this.d.queue, heads);
+    const seen = new Map<string, number>();
+    for await (const heads of this.d.lanes.pendingHeads()) {
+      for (const h of heads) seen.set(h.laneId, h.seq);
+      await scheduleHeads(this.d.queue, heads.filter((h) => this.lastHeads.get(h.laneId) === h.seq));
+    }
+    this.lastHeads = seen;
   }
 }

@@ -108,12 +108,12 @@ export class LaneStore {
       d.laneId, String(d.seq), JSON.stringify(d));
   }
 
-  /** The lane's head delivery if it is `seq` (anything else: that job is stale and has nothing to do). */
-  async head(laneId: string, seq: number): Promise<Delivery | null> {
+  /** The lane's head delivery if it is `seq`, else null and the head's seq (0: the lane is empty). */
+  async head(laneId: string, seq: number): Promise<{ delivery: Delivery | null; head: number }> {
     const [member] = await this.redis.zrange(this.lane(laneId), 0, 0);
-    if (!member) return null;
+    if (!member) return { delivery: null, head: 0 };
     const d = JSON.parse(member) as Delivery;
-    return d.seq === seq ? d : null;
+    return d.seq === seq ? { delivery: d, head: seq } : { delivery: null, head: d.seq };
   }
 
   async ack(laneId: string, seq: number): Promise<number> {
