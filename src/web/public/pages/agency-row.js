@@ -20,7 +20,7 @@ function moveForm(base, row, after) {
     const r = await send(`${base}/moves`, 'POST', { to: to.value, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) });
     msg.className = r.ok ? 'status-ok' : 'status-bad';
     msg.textContent = r.ok ? `${t('moved')}: ${stageLabel(r.body.row.stage, lang)}` : errText(r);
-    if (r.ok) after();
+    if (r.ok) after(msg.textContent);
   } },
   h('h2', { id: 'move-h' }, t('moveTo')),
   h('div', { class: 'filters' },
@@ -44,7 +44,7 @@ function evidenceForm(base, after) {
     const r = await send(`${base}/evidence`, 'POST', { text: txt.value.trim(), ...(url.value.trim() ? { url: url.value.trim() } : {}) });
     msg.className = r.ok ? 'status-ok' : 'status-bad';
     msg.textContent = r.ok ? t('attached') : errText(r);
-    if (r.ok) after();
+    if (r.ok) after(msg.textContent);
   } },
   h('h2', { id: 'ev-h' }, t('attach')),
   h('div', {}, h('label', { for: 'evidence-text' }, t('evidenceText')), txt),
@@ -59,7 +59,7 @@ function healthBlock(health) {
 }
 export { healthBlock };
 
-export async function render(main, [connector], user) {
+export async function render(main, [connector], user, flash) {
   if (!user) return main.append(h('h1', {}, t('rowDetail')), refusal(401, { needUser: t('needUser'), forbidden: t('forbidden'), signInUser: t('signInUser') }));
   const province = await provinceOf(user);
   const base = `/api/rollout/provinces/${province}/rows/${connector}`;
@@ -69,12 +69,14 @@ export async function render(main, [connector], user) {
       h('a', { href: '/don-vi' }, t('back')));
     return;
   }
-  const reload = () => { main.replaceChildren(); render(main, [connector], user); };
+  // After a change the page is read again; the confirmation stays on top (a live region).
+  const reload = async (message) => { main.replaceChildren(); await render(main, [connector], user, message); main.querySelector('#flash')?.focus(); };
   const missing = (row.gates ?? []).filter((g) => !g.passed);
   const mayWrite = user.role === 'so-admin' || user.role === 'agency';
   main.append(
     h('p', {}, h('a', { href: user.role === 'agency' ? '/don-vi' : '/so' }, `← ${t('back')}`)),
     h('h1', {}, `${row.stt}. ${row.name}`),
+    h('p', { id: 'flash', role: 'status', tabindex: -1, class: flash ? 'status-ok' : '' }, flash ?? ''),
     h('div', { class: 'cards' },
       h('div', { class: 'card', id: 'row-stage' }, h('div', { class: 'n' }, stageLabel(row.stage, lang)), h('div', {}, `${t('stageSince')} ${when(row.stageSince, locale())}`)),
       h('div', { class: 'card' }, h('div', { class: 'n' }, new Date(row.deadline).toLocaleDateString(locale())), h('div', { class: row.overdue ? 'status-bad' : '' }, row.overdue ? `${t('overdue')}: ${row.daysLate}` : t('deadline')))),
