@@ -18,6 +18,7 @@ export function webRouter(): Router {
   const router = express.Router();
   const shell = path.join(PUBLIC, 'index.html');
   for (const p of PAGES) router.get(p, (_req, res) => res.sendFile(shell));
+  router.get('/favicon.ico', (_req, res) => res.status(204).end());
   router.get('/docs', (_req, res) => res.sendFile(path.join(PUBLIC, 'docs.html')));
   router.use('/assets', express.static(PUBLIC, { maxAge: '1h', index: false }));
   router.use('/vendor/chart.js', express.static(path.dirname(require.resolve('chart.js')), { maxAge: '1d' }));

@@ -115,8 +115,9 @@ describe('dashboard by role (each role signs in and does its main task)', () => 
 
   it('the Sở admin opens bull-board (every queue) and the API reference; other roles are refused bull-board', async () => {
     const page = await signInPage(`admin.${PROVINCE}`, ADMIN_PASSWORD);
-    await open(page, '/docs').catch(() => undefined);
-    await page.waitForSelector('.swagger-ui .info .title');
+    await page.goto(`${t.sim.url}/docs`, { waitUntil: 'commit' });
+    await page.waitForSelector('.swagger-ui .info .title', { timeout: 30_000 });
+    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(10);
     await page.goto(`${t.sim.url}/admin/queues`);
     for (const q of ['dossier-progress', 'status-delivery', 'rollout-checks', 'reports']) await page.waitForSelector(`text=${q}`);
     await page.context().close();
@@ -201,7 +202,8 @@ describe('dashboard by role (each role signs in and does its main task)', () => 
     await page.selectOption('#client-scenario', 'maintenance');
     await page.click('#client-scenario >> xpath=../.. >> button.primary');
     await page.waitForSelector('text=Đã đặt kịch bản: maintenance');
-    const during = await t.http.post('/lltp/1.0/nopHoSoLLTP', {}, { headers: { ...auth, 'content-type': 'application/json' } });
+    const example = t.sim.registry.get('ly-lich-tu-phap')!.operation('nopHoSoLLTP')!.example.body;
+    const during = await t.http.post('/lltp/1.0/nopHoSoLLTP', example, { headers: { ...auth, 'content-type': 'application/json' } });
     expect(during.status).toBe(503);
     await page.context().close();
   });
