@@ -5,7 +5,7 @@ import { sandboxSections } from './developer-sync.js';
 
 const statusClass = (s) => (s < 300 ? 'status-ok' : s < 500 ? 'status-warn' : 'status-bad');
 
-function signInForm(main) {
+function signInForm() {
   const id = h('input', { id: 'client-id', autocomplete: 'username', value: 'tthc-an-giang', required: true });
   const secret = h('input', { id: 'client-secret', type: 'password', autocomplete: 'current-password', required: true });
   const msg = h('p', { role: 'alert', class: 'status-bad' });
@@ -53,7 +53,7 @@ export async function render(main, _params, user) {
   if (mine) main.append(mine);
   const session = devSession();
   if (!session) {
-    main.append(h('h2', {}, t('sandbox')), signInForm(main));
+    main.append(h('h2', {}, t('sandbox')), signInForm());
     return;
   }
   const { body: catalog } = await getJson('/api/connectors');
