@@ -39,12 +39,13 @@ async function userClients(user) {
   if (!user) return null;
   const { status, body } = await getJson('/api/dev/clients');
   if (status !== 200 || !body.length) return null;
-  const journals = await Promise.all(body.map((c) => getJson(`/api/dev/clients/${encodeURIComponent(c.id)}/journal?limit=20`)));
+  const journals = devSession() ? [] : await Promise.all(body.map((c) => getJson(`/api/dev/clients/${encodeURIComponent(c.id)}/journal?limit=20`)));
   return h('section', { 'aria-labelledby': 'my-clients-h', id: 'my-clients' },
     h('h2', { id: 'my-clients-h' }, t('myClients')),
     table([t('clientId'), t('system'), t('scopes')], body.map((c) => h('tr', {}, h('td', {}, h('code', {}, c.id)), h('td', {}, c.name),
       h('td', {}, h('details', {}, h('summary', {}, `${c.scopes.length}`), c.scopes.map((s) => h('span', { class: 'tag' }, s))))))),
-    body.map((c, i) => h('div', {}, h('h3', {}, `${t('journal')} · `, h('code', {}, c.id)), journalTable(journals[i].body?.entries ?? []))));
+    // With a sandbox token the live journal below shows the same traffic: no second copy.
+    devSession() ? null : body.map((c, i) => h('div', {}, h('h3', {}, `${t('journal')} · `, h('code', {}, c.id)), journalTable(journals[i].body?.entries ?? []))));
 }
 
 export async function render(main, _params, user) {
