@@ -65,7 +65,8 @@ async function signInPage(username: string, password: string): Promise<Page> {
   return page;
 }
 
-describe('dashboard by role (each role signs in and does its main task)', () => {
+// Generous per-test bound: a loaded 2-core CI box parses the Swagger UI bundle slowly.
+describe('dashboard by role (each role signs in and does its main task)', { timeout: 90_000 }, () => {
   it('refuses a wrong password on the sign-in page, in Vietnamese', async () => {
     const page = await newPage();
     await open(page, '/dang-nhap');
