@@ -87,6 +87,7 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     const page = await signInPage(`admin.${PROVINCE}`, ADMIN_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/so');
     expect(await page.locator('#matrix tbody tr[data-row]').count()).toBe(api.length);
+    await page.waitForSelector('canvas#chart-sync');
     expect(await page.locator('canvas#chart-burnup, canvas#chart-agency, canvas#chart-sync').count()).toBe(3);
     expect(await page.locator('#readiness').textContent()).toMatch(/%/);
     await screenshot(page, 'so-overview');

@@ -98,12 +98,15 @@ export async function render(main, _params, user) {
   const matrix = table([t('stt'), t('system'), t('lead'), ...STAGES.map(([id]) => stageLabel(id, lang)), t('deadline'), t('daysLate'), t('blockedReason')], [], t('matrix'));
   matrix.querySelector('tbody').replaceWith(tbody);
   matrix.querySelector('table').id = 'matrix';
+  // The matrix first; chart.js (≈200 kB) and the history arrive after, without holding the page.
+  const chartsBox = h('div', { id: 'charts', 'aria-busy': 'true' });
+  charts(province, summary).then((el) => { chartsBox.replaceWith(el); });
   const exportUrl = (f) => `/api/rollout/provinces/${province}/export?format=${f}`;
   main.append(
     h('div', { class: 'cards' },
       card(t('readiness'), `${summary.readiness}%`, 'readiness'), card(t('inOperation'), `${summary.inOperation}/${summary.rows}`),
       card(t('overdue'), summary.overdue), card(t('blocked'), rows.filter((r) => r.blocked).length)),
-    await charts(province, summary),
+    chartsBox,
     h('h2', {}, t('matrix')),
     h('div', { class: 'filters' },
       h('div', {}, h('label', { for: 'q' }, t('search')), q),
