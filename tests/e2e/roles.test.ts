@@ -141,6 +141,9 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     // Deny by default in the UI too: no link to the Sở overview or the queues for an agency.
     expect(await page.locator('nav a[href="/so"]').isVisible()).toBe(false);
     await screenshot(page, 'agency-view');
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.locator('nav a[href="/so"], nav a[href="/admin/queues"]').evaluateAll((as) => as.filter((a) => (a as HTMLElement).offsetParent !== null).length)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const row = own.find((r) => r.stage === 'chua-trien-khai') ?? own[0]!;
     await open(page, `/don-vi/${row.connector}`);
