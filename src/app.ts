@@ -21,6 +21,8 @@ import type { ProgressJob } from './sync/dossier-store.js';
 import { DossierStore } from './sync/dossier-store.js';
 import { createStatusSync, type StatusSync } from './sync/status-sync.js';
 import { startRollout, type RolloutModule } from './rollout/module.js';
+import { adminQueuesRouter } from './web/admin-queues.js';
+import { dashboardApi } from './web/dashboard-api.js';
 import path from 'node:path';
 
 export interface Simulator {
@@ -105,6 +107,8 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
     const app = createGatewayApp(deps, (a) => {
       sync.mount(a);
       a.use(rollout.router);
+      a.use(dashboardApi({ deps, sync, users: rollout.users }));
+      a.use(adminQueuesRouter({ users: rollout.users, hostProvince: config.province, queues: [progressQueue as unknown as Queue, sync.queue as unknown as Queue, ...rollout.queues] }));
     });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

@@ -66,7 +66,7 @@ describe('dashboard (Vietnamese first)', () => {
     const journal = await page.locator('#journal').textContent();
     expect(journal).toContain('chiTietDoanhNghiep');
     expect(journal).toContain('UPSTREAM_UNAVAILABLE');
-    await screenshot(page, 'developer-console');
+    await screenshot(page, 'developer-journal');
   });
   it('is usable with the keyboard: a skip link first, then the navigation', async () => {
     await page.goto(`${t.sim.url}/`);

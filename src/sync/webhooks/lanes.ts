@@ -162,6 +162,12 @@ export class LaneStore {
     } while (cursor !== '0');
   }
 
+  /** The highest acknowledged (delivered) seq of each lane, 0 when none yet (the dashboard's dossier timeline). */
+  async ackedSeqs(laneIds: string[]): Promise<number[]> {
+    if (!laneIds.length) return [];
+    return (await this.redis.hmget(this.acked, ...laneIds)).map((v) => Number(v ?? 0));
+  }
+
   async pendingCount(): Promise<number> {
     return this.redis.scard(this.lanes);
   }

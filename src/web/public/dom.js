@@ -25,3 +25,16 @@ export function table(headers, rows, caption) {
       h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows)));
 }
+
+/** A JSON request with the session cookie (same origin). */
+export const send = (url, method, body) => getJson(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+
+/** A clear refusal when the API says no (401: sign in; 403: not this user's to see) — never a blank page. */
+export function refusal(status, messages) {
+  const signIn = status === 401;
+  return h('div', { class: 'notice', role: 'alert', 'data-refusal': status },
+    h('p', {}, h('strong', {}, signIn ? messages.needUser : messages.forbidden)),
+    signIn ? h('a', { href: `/dang-nhap?next=${encodeURIComponent(location.pathname)}` }, messages.signInUser) : null);
+}
+
+export const when = (iso, locale) => (iso ? new Date(iso).toLocaleString(locale) : '—');

@@ -1,6 +1,8 @@
 import { getJson, h, table } from '../dom.js';
 import { lang, t } from '../i18n.js';
 import { authHeader, devSession } from '../session.js';
+import { provinceOf } from '../user.js';
+import { healthBlock } from './agency-row.js';
 
 function requestFor(op, example) {
   let url = op.path;
@@ -52,7 +54,7 @@ function operationBlock(c, op) {
     out);
 }
 
-export async function render(main, [id]) {
+export async function render(main, [id], user) {
   const { status, body: c } = await getJson(`/api/connectors/${id}`);
   if (status !== 200) {
     main.append(h('h1', {}, id), h('p', { class: 'notice', role: 'alert' }, c?.error?.message ?? String(status)), h('a', { href: '/ket-noi' }, t('back')));
@@ -70,6 +72,12 @@ export async function render(main, [id]) {
     h('h2', {}, t('operations')),
     ...c.operations.map((op) => operationBlock(c, op)),
   );
+  // Health/uptime comes from the rollout row: only for users the API lets read that row.
+  if (user) {
+    const province = await provinceOf(user);
+    const { status, body: row } = await getJson(`/api/rollout/provinces/${province}/rows/${id}`);
+    if (status === 200) main.append(h('h2', {}, t('health')), h('p', {}, `${t('stage')}: `, h('a', { href: `/don-vi/${id}` }, row.stageLabel)), healthBlock(row.health));
+  }
   if (devSession()) {
     const { body } = await getJson(`/api/journal?connector=${encodeURIComponent(id)}&limit=10`, { headers: authHeader() });
     main.append(h('h2', {}, t('recentTraffic')),
