@@ -4,5 +4,6 @@
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import hoTich from './ho-tich/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, hoTich];
