@@ -4,6 +4,7 @@
  */
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
+import baoHiem from './bao-hiem/index.js';
 import hoTich from './ho-tich/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, hoTich];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, hoTich];
