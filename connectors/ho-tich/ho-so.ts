@@ -6,6 +6,7 @@ import { formatDateDmy, formatTimestampCompact, makeCccd } from '../../src/core/
 import { coSoKcbTheoMa, type CoSoKcb } from '../_shared/co-so-kcb.js';
 import { maNoiDangKyKhaiSinh, tenUbndXa, TEN_TINH_AN_GIANG } from '../_shared/don-vi-hanh-chinh.js';
 import { hashInt, pickBy } from '../_shared/hash.js';
+import type { DuLieuLienThong, TaiLieu } from '../_shared/ho-so-lien-thong.js';
 import { taoTepKetQua, type TepKetQua } from '../_shared/tep-ket-qua.js';
 import { addWorkingDays, isoPlusDays, isoPlusYears } from '../_shared/thoi-gian.js';
 import { dmyToIso } from '../_shared/wire.js';
@@ -29,12 +30,6 @@ export interface NguoiYeuCau {
   SoDienThoai: string;
   Email?: string;
   NoiCuTru: string;
-}
-
-export interface TaiLieu {
-  TenTaiLieu: string;
-  DuongDan: string;
-  MaHash?: string;
 }
 
 export interface KhaiSinh {
@@ -71,31 +66,11 @@ export interface YeuCauHoTich {
   TaiLieuNop: TaiLieu[];
 }
 
-export interface BoSung {
-  MaBoSung: string;
-  ThoiGian: string;
-  TaiLieuBoSung: TaiLieu[];
-  GhiChu?: string;
-}
-
-export interface LichSuItem {
-  TrangThai: string;
-  TenTrangThai: string;
-  ThoiGian: string;
-  GhiChu?: string;
-}
-
 /** What a dossier keeps besides its status (the dossier store's `data`). */
-export interface DuLieuHoSo {
+export interface DuLieuHoSo extends DuLieuLienThong {
   YeuCau: YeuCauHoTich;
   LoaiHoSo: LoaiHoSo;
-  MaCoQuan: string;
   CoQuanDangKy: string;
-  ThoiGianTiepNhan: string;
-  NgayHenTra: string;
-  BoSung: BoSung[];
-  /** History from before the dossier went live (a seeded dossier supplemented through the API). */
-  LichSuTruoc?: LichSuItem[];
 }
 
 export interface TheBhytTreEm {

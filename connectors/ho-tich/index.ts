@@ -1,21 +1,18 @@
-import { defineConnector, reply, type DossierRecord, type OperationContext, type OperationDefinition } from '../../src/core/connector.js';
+import { defineConnector, reply, type OperationContext, type OperationDefinition } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
-import { formatTimestampCompact } from '../../src/core/identifiers.js';
 import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { maDinhDanhUbndXa } from '../_shared/don-vi-hanh-chinh.js';
 import { contentHash, pickBy } from '../_shared/hash.js';
-import { fromSeed, indexBy, paginate } from '../_shared/wire.js';
+import { dossierKit, ts, type HoSoView, type SeededDossier } from '../_shared/ho-so-lien-thong.js';
+import { paginate } from '../_shared/wire.js';
 import {
   chiTietLoi, HO_TICH_AGENCY, LOAI_HO_SO, LY_DO_LOI, MA_LOI, tenTrangThai, TRANG_THAI, type LoaiHoSo, type MaLoi, type TrangThai,
 } from './codes.js';
-import { buildKetQua, buildYeuCauBoSung, coQuanDangKy, ngayHenTra, type BoSung, type DuLieuHoSo, type KetQuaDangKy, type LichSuItem, type YeuCauHoTich } from './ho-so.js';
+import { buildKetQua, buildYeuCauBoSung, coQuanDangKy, ngayHenTra, type DuLieuHoSo, type KetQuaDangKy, type YeuCauHoTich } from './ho-so.js';
 import { kiemTraYeuCau } from './kiem-tra.js';
 
-interface HoSoSeed {
-  MaHoSo: string;
+interface HoSoSeed extends SeededDossier<DuLieuHoSo> {
   TrangThai: TrangThai;
-  DuLieu: DuLieuHoSo;
-  LichSu: LichSuItem[];
   YeuCauBoSung?: ReturnType<typeof buildYeuCauBoSung>;
   Loi?: { LyDo: string; ThoiGian: string };
   KetQua?: KetQuaDangKy;
@@ -24,9 +21,11 @@ interface Seed {
   hoSoHoTich: HoSoSeed[];
 }
 
-const indexes = fromSeed((seed: Seed) => ({ byMaHoSo: indexBy(seed.hoSoHoTich, (h) => h.MaHoSo) }));
+/** RECORD_NOT_FOUND with the service's own code 201 in details. */
+const khongTimThay = (maHoSo: string, field = 'maHoSo') =>
+  new NdxpError('RECORD_NOT_FOUND', { field, detailVi: `${field}=${maHoSo}`, detailEn: `${field}=${maHoSo}`, details: chiTietLoi('201') });
 
-const ts = (d: Date | string) => formatTimestampCompact(typeof d === 'string' ? new Date(d) : d);
+const kit = dossierKit<DuLieuHoSo, Seed>({ lifecycle: 'hoTich', tenTrangThai, seeded: (seed) => seed.hoSoHoTich, notFound: khongTimThay });
 
 /**
  * Central processing: received (1) → eligible (3) → registered (4, result built). Scenario `bo-sung` sends the
@@ -57,64 +56,19 @@ export const hoTichLifecycle = defineLifecycle<TrangThai>({
   },
 });
 
-/** One view over a live dossier (Redis) or a seeded one. */
-interface HoSoView {
-  MaHoSo: string;
-  TrangThai: TrangThai;
-  du: DuLieuHoSo;
-  LichSu: LichSuItem[];
-  ThoiGianCapNhat: string;
-  YeuCauBoSung?: HoSoSeed['YeuCauBoSung'];
-  Loi?: HoSoSeed['Loi'];
-  KetQua?: KetQuaDangKy;
-}
-
-function fromDossier(d: DossierRecord): HoSoView {
-  const du = d.data as unknown as DuLieuHoSo;
-  const r = (d.result ?? {}) as Pick<HoSoView, 'YeuCauBoSung' | 'Loi' | 'KetQua'>;
-  const status = d.status as TrangThai;
+/** What the central side produced, shown only in the state it belongs to. */
+function ketQuaTheoTrangThai(v: HoSoView<DuLieuHoSo>): Pick<HoSoSeed, 'YeuCauBoSung' | 'Loi' | 'KetQua'> {
+  const r = v.ketQua as Pick<HoSoSeed, 'YeuCauBoSung' | 'Loi' | 'KetQua'>;
   return {
-    MaHoSo: d.maHoSo,
-    TrangThai: status,
-    du,
-    LichSu: [
-      ...(du.LichSuTruoc ?? []),
-      ...d.history.map((h) => ({ TrangThai: h.to, TenTrangThai: tenTrangThai(h.to), ThoiGian: ts(h.at), ...(h.note ? { GhiChu: h.note } : {}) })),
-    ],
-    ThoiGianCapNhat: ts(d.updatedAt),
-    ...(status === '2' && r.YeuCauBoSung ? { YeuCauBoSung: r.YeuCauBoSung } : {}),
-    ...(status === '0' && r.Loi ? { Loi: r.Loi } : {}),
-    ...(status === '4' && r.KetQua ? { KetQua: r.KetQua } : {}),
+    ...(v.TrangThai === '2' && r.YeuCauBoSung ? { YeuCauBoSung: r.YeuCauBoSung } : {}),
+    ...(v.TrangThai === '0' && r.Loi ? { Loi: r.Loi } : {}),
+    ...(v.TrangThai === '4' && r.KetQua ? { KetQua: r.KetQua } : {}),
   };
 }
 
-const fromSeedRecord = (s: HoSoSeed): HoSoView => ({
-  MaHoSo: s.MaHoSo,
-  TrangThai: s.TrangThai,
-  du: s.DuLieu,
-  LichSu: s.LichSu,
-  ThoiGianCapNhat: s.LichSu[s.LichSu.length - 1]!.ThoiGian,
-  ...(s.YeuCauBoSung ? { YeuCauBoSung: s.YeuCauBoSung } : {}),
-  ...(s.Loi ? { Loi: s.Loi } : {}),
-  ...(s.KetQua ? { KetQua: s.KetQua } : {}),
-});
+const maHoSoTinh = (v: HoSoView<DuLieuHoSo>) => (v.du.YeuCau.MaHoSoTinh ? { MaHoSoTinh: v.du.YeuCau.MaHoSoTinh } : {});
 
-/** RECORD_NOT_FOUND with the service's own code 201 in details. */
-const khongTimThay = (maHoSo: string, field = 'maHoSo') =>
-  new NdxpError('RECORD_NOT_FOUND', { field, detailVi: `${field}=${maHoSo}`, detailEn: `${field}=${maHoSo}`, details: chiTietLoi('201') });
-
-/** A live dossier of the caller's province first, then the seeded history. */
-async function findHoSo(ctx: OperationContext<Seed>, maHoSo: string, field = 'maHoSo'): Promise<HoSoView> {
-  const live = await ctx.dossiers.get(maHoSo);
-  if (live) return fromDossier(live);
-  const s = indexes(ctx.seed).byMaHoSo.get(maHoSo);
-  if (!s) throw khongTimThay(maHoSo, field);
-  return fromSeedRecord(s);
-}
-
-const maHoSoTinh = (v: HoSoView) => (v.du.YeuCau.MaHoSoTinh ? { MaHoSoTinh: v.du.YeuCau.MaHoSoTinh } : {});
-
-const bienNhan = (v: HoSoView) => ({
+const bienNhan = (v: HoSoView<DuLieuHoSo>) => ({
   MaHoSo: v.MaHoSo,
   ...maHoSoTinh(v),
   LoaiHoSo: v.du.LoaiHoSo,
@@ -134,9 +88,8 @@ async function nhanHoSo(ctx: OperationContext<Seed>, loai: LoaiHoSo) {
   if (y.MaHoSoTinh) {
     // Liên thông keeps the province's dossier code: sending the same dossier again is a safe retry.
     const existing = await ctx.dossiers.get(y.MaHoSoTinh);
-    const taken = existing ?? indexes(ctx.seed).byMaHoSo.get(y.MaHoSoTinh);
-    if (existing && contentHash((existing.data as unknown as DuLieuHoSo).YeuCau) === contentHash(y)) return bienNhan(fromDossier(existing));
-    if (taken) {
+    if (existing && contentHash((existing.data as unknown as DuLieuHoSo).YeuCau) === contentHash(y)) return bienNhan(kit.fromLive(existing));
+    if (existing || kit.seededByCode(ctx.seed).has(y.MaHoSoTinh)) {
       throw new NdxpError('CONFLICT', {
         field: 'MaHoSoTinh',
         detailVi: `mã hồ sơ ${y.MaHoSoTinh} đã được liên thông với nội dung khác`,
@@ -160,69 +113,35 @@ async function nhanHoSo(ctx: OperationContext<Seed>, loai: LoaiHoSo) {
     data: du as unknown as Record<string, unknown>,
     ...(y.MaHoSoTinh ? { maHoSo: y.MaHoSoTinh } : {}),
   });
-  return reply(201, bienNhan(fromDossier(d)));
+  return reply(201, bienNhan(kit.fromLive(d)));
 }
 
 async function boSungHoSo(ctx: OperationContext<Seed>) {
-  const { MaHoSo, MaBoSung, TaiLieuBoSung, GhiChu } = ctx.input as { MaHoSo: string; MaBoSung: string; TaiLieuBoSung: BoSung['TaiLieuBoSung']; GhiChu?: string };
-  const boSung: BoSung = { MaBoSung, ThoiGian: ts(ctx.now()), TaiLieuBoSung, ...(GhiChu ? { GhiChu } : {}) };
-  const answer = (v: HoSoView, b: BoSung, daNhan: boolean) => ({
-    MaHoSo: v.MaHoSo,
-    MaBoSung: b.MaBoSung,
-    TrangThai: v.TrangThai,
-    TenTrangThai: tenTrangThai(v.TrangThai),
-    ThoiGianTiepNhanBoSung: b.ThoiGian,
-    DaNhanTruocDo: daNhan,
-  });
-  const v = await findHoSo(ctx, MaHoSo, 'MaHoSo');
-  const prior = v.du.BoSung.find((b) => b.MaBoSung === MaBoSung);
-  if (prior) return answer(v, prior, true);
-  const note = `Đã nhận hồ sơ bổ sung ${MaBoSung}`;
-  const live = await ctx.dossiers.get(MaHoSo);
-  if (live) {
-    const moved = await ctx.dossiers.move(MaHoSo, '1', note, { BoSung: [...v.du.BoSung, boSung] });
-    return answer(fromDossier(moved), boSung, false);
-  }
-  if (v.TrangThai !== '2') {
-    throw new NdxpError('ILLEGAL_TRANSITION', {
-      field: 'TrangThai',
-      detailVi: `hồ sơ đang ở trạng thái ${v.TrangThai} (${tenTrangThai(v.TrangThai)}), chỉ bổ sung được khi ở trạng thái 2`,
-      detailEn: `the dossier is in status ${v.TrangThai}; documents can be supplemented only in status 2`,
-      details: { from: v.TrangThai, to: '1', allowed: [] },
-    });
-  }
-  // A seeded dossier awaiting documents goes live here: received again (1) with the supplement, then processed.
-  const d = await ctx.dossiers.create({
-    lifecycle: 'hoTich',
-    agencyCode: v.du.MaCoQuan,
-    maHoSo: MaHoSo,
-    data: { ...v.du, BoSung: [...v.du.BoSung, boSung], LichSuTruoc: v.LichSu } as unknown as Record<string, unknown>,
-  });
-  return answer(fromDossier(d), boSung, false);
+  const { view, boSung, daNhanTruocDo } = await kit.supplement(ctx, ctx.input as Parameters<typeof kit.supplement>[1], { waiting: '2', resume: '1' });
+  return {
+    MaHoSo: view.MaHoSo,
+    MaBoSung: boSung.MaBoSung,
+    TrangThai: view.TrangThai,
+    TenTrangThai: tenTrangThai(view.TrangThai),
+    ThoiGianTiepNhanBoSung: boSung.ThoiGian,
+    DaNhanTruocDo: daNhanTruocDo,
+  };
 }
-
-const tomTat = (v: HoSoView) => ({
-  MaHoSo: v.MaHoSo,
-  ...maHoSoTinh(v),
-  LoaiHoSo: v.du.LoaiHoSo,
-  TrangThai: v.TrangThai,
-  TenTrangThai: tenTrangThai(v.TrangThai),
-  MaCoQuan: v.du.MaCoQuan,
-  ThoiGianTiepNhan: v.du.ThoiGianTiepNhan,
-  ThoiGianCapNhat: v.ThoiGianCapNhat,
-});
-
-/** How many live dossiers one status-sync call looks at (newest first); older ones are in the seeded history. */
-const LIVE_WINDOW = 1000;
 
 async function dongBoTrangThai(ctx: OperationContext<Seed>) {
   const { capNhatTu, trangThai, loaiHoSo, trang, soBanGhi } = ctx.input;
-  const live = (await ctx.dossiers.list(0, LIVE_WINDOW)).items.map(fromDossier);
-  const liveCodes = new Set(live.map((v) => v.MaHoSo));
-  const rows = [...live, ...ctx.seed.hoSoHoTich.filter((s) => !liveCodes.has(s.MaHoSo)).map(fromSeedRecord)]
-    .filter((v) => v.ThoiGianCapNhat >= capNhatTu && (!trangThai || v.TrangThai === trangThai) && (!loaiHoSo || v.du.LoaiHoSo === loaiHoSo))
-    .sort((a, b) => a.ThoiGianCapNhat.localeCompare(b.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo))
-    .map(tomTat);
+  const rows = (await kit.changedSince(ctx, capNhatTu))
+    .filter((v) => (!trangThai || v.TrangThai === trangThai) && (!loaiHoSo || v.du.LoaiHoSo === loaiHoSo))
+    .map((v) => ({
+      MaHoSo: v.MaHoSo,
+      ...maHoSoTinh(v),
+      LoaiHoSo: v.du.LoaiHoSo,
+      TrangThai: v.TrangThai,
+      TenTrangThai: tenTrangThai(v.TrangThai),
+      MaCoQuan: v.du.MaCoQuan,
+      ThoiGianTiepNhan: v.du.ThoiGianTiepNhan,
+      ThoiGianCapNhat: v.ThoiGianCapNhat,
+    }));
   return paginate(rows, trang, soBanGhi);
 }
 
@@ -266,15 +185,9 @@ export default defineConnector<Seed>({
       serves: [1, 3],
       example: { query: { maHoSo: '$seed:hoSoHoTich.0.MaHoSo' } },
       handler: async (ctx) => {
-        const v = await findHoSo(ctx, ctx.input.maHoSo);
-        return {
-          ...bienNhan(v),
-          SoLanBoSung: v.du.BoSung.length,
-          LichSu: v.LichSu,
-          ...(v.YeuCauBoSung ? { YeuCauBoSung: v.YeuCauBoSung } : {}),
-          ...(v.Loi ? { Loi: v.Loi } : {}),
-          ...(v.KetQua ? { NgayDangKy: v.KetQua.NgayDangKy } : {}),
-        };
+        const v = await kit.find(ctx, ctx.input.maHoSo);
+        const { KetQua, ...khac } = ketQuaTheoTrangThai(v);
+        return { ...bienNhan(v), SoLanBoSung: v.du.BoSung.length, LichSu: v.LichSu, ...khac, ...(KetQua ? { NgayDangKy: KetQua.NgayDangKy } : {}) };
       },
     },
     nhanHoSoHoTich: {
@@ -326,13 +239,14 @@ export default defineConnector<Seed>({
       serves: [1, 3],
       example: { query: { maHoSo: '$seed:hoSoHoTich.0.MaHoSo' } },
       handler: async (ctx) => {
-        const v = await findHoSo(ctx, ctx.input.maHoSo);
-        if (v.TrangThai === '4' && v.KetQua) return { MaHoSo: v.MaHoSo, ...maHoSoTinh(v), LoaiHoSo: v.du.LoaiHoSo, TrangThai: '4', KetQua: v.KetQua };
+        const v = await kit.find(ctx, ctx.input.maHoSo);
+        const { KetQua, ...khac } = ketQuaTheoTrangThai(v);
+        if (KetQua) return { MaHoSo: v.MaHoSo, ...maHoSoTinh(v), LoaiHoSo: v.du.LoaiHoSo, TrangThai: '4', KetQua };
         throw new NdxpError('CONFLICT', {
           field: 'maHoSo',
           detailVi: `chưa có kết quả: hồ sơ ở trạng thái ${v.TrangThai} (${tenTrangThai(v.TrangThai)}), hẹn trả ${v.du.NgayHenTra}`,
           detailEn: `no result: the dossier is in status ${v.TrangThai}, due ${v.du.NgayHenTra}`,
-          details: { TrangThai: v.TrangThai, NgayHenTra: v.du.NgayHenTra, ...(v.YeuCauBoSung ? { YeuCauBoSung: v.YeuCauBoSung } : {}), ...(v.Loi ? { Loi: v.Loi } : {}) },
+          details: { TrangThai: v.TrangThai, NgayHenTra: v.du.NgayHenTra, ...khac },
         });
       },
     },

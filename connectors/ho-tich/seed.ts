@@ -8,9 +8,10 @@ import { ageOn, isoAt, isoPlusDays } from '../_shared/thoi-gian.js';
 import { toDmy } from '../_shared/wire.js';
 import { LY_DO_LOI, tenTrangThai, type LoaiHoSo, type TrangThai } from './codes.js';
 import {
-  buildKetQua, buildYeuCauBoSung, coQuanDangKy, ngayHenTra, type DuLieuHoSo, type LichSuItem, type Nguoi, type NguoiYeuCau,
-  type TaiLieu, type TinhTrangHonNhan, type YeuCauHoTich,
+  buildKetQua, buildYeuCauBoSung, coQuanDangKy, ngayHenTra, type DuLieuHoSo, type Nguoi, type NguoiYeuCau, type TinhTrangHonNhan,
+  type YeuCauHoTich,
 } from './ho-so.js';
+import type { LichSuItem, TaiLieu } from '../_shared/ho-so-lien-thong.js';
 
 const HOUR = 3_600_000;
 
