@@ -6,5 +6,6 @@ import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import baoHiem from './bao-hiem/index.js';
 import hoTich from './ho-tich/index.js';
+import troGiupXaHoi from './tro-giup-xa-hoi/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, hoTich];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, hoTich, troGiupXaHoi];

@@ -29,7 +29,7 @@ function startDate(soDinhDanh: string, fromIso: string, toIso: string): string {
   const from = fromIso < '2018-01-01' ? '2018-01-01' : fromIso;
   const span = Math.max(1, daysBetween(from, toIso));
   const d = new Date(`${isoPlusDays(from, hashInt(soDinhDanh, 'ngay-huong') % span)}T00:00:00Z`);
-  // The allowance starts the month after the decision.
+  // The allowance counts from the month the decision is signed: the first day of a month.
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
 }
 

@@ -6,6 +6,7 @@
 import type { DossierRecord, OperationContext } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
+import { contentHash } from './hash.js';
 import { fromSeed, indexBy } from './wire.js';
 
 export interface TaiLieu {
@@ -132,6 +133,23 @@ export function dossierKit<D extends DuLieuLienThong, Seed extends object>(o: Do
     });
   }
 
+  /**
+   * Liên thông keeps the province's dossier code (`MaHoSoTinh`): the same dossier sent again is a safe retry (its
+   * current view), another dossier under a code already used (live or seeded) is CONFLICT; null when the code is free.
+   */
+  async function resent(ctx: OperationContext<Seed>, maHoSoTinh: string, yeuCau: unknown, yeuCauOf: (du: D) => unknown): Promise<HoSoView<D> | null> {
+    const existing = await ctx.dossiers.get(maHoSoTinh);
+    if (existing && contentHash(yeuCauOf(existing.data as unknown as D)) === contentHash(yeuCau)) return fromLive(existing);
+    if (existing || index(ctx.seed).has(maHoSoTinh)) {
+      throw new NdxpError('CONFLICT', {
+        field: 'MaHoSoTinh',
+        detailVi: `mã hồ sơ ${maHoSoTinh} đã được liên thông với nội dung khác`,
+        detailEn: `dossier code ${maHoSoTinh} was already sent with other content`,
+      });
+    }
+    return null;
+  }
+
   /** Live dossiers of the caller's province (the newest `window`) and seeded ones, updated at or after `since`, oldest first. */
   async function changedSince(ctx: OperationContext<Seed>, since: string, window = 1000): Promise<HoSoView<D>[]> {
     const live = (await ctx.dossiers.list(0, window)).items.map(fromLive);
@@ -141,5 +159,5 @@ export function dossierKit<D extends DuLieuLienThong, Seed extends object>(o: Do
       .sort((a, b) => a.ThoiGianCapNhat.localeCompare(b.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo));
   }
 
-  return { find, fromLive, fromSeeded, goLive, supplement, changedSince, illegal, seededByCode: (seed: Seed) => index(seed) };
+  return { find, fromLive, fromSeeded, goLive, supplement, resent, changedSince, illegal };
 }

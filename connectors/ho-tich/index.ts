@@ -2,7 +2,7 @@ import { defineConnector, reply, type OperationContext, type OperationDefinition
 import { NdxpError } from '../../src/core/errors.js';
 import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { maDinhDanhUbndXa } from '../_shared/don-vi-hanh-chinh.js';
-import { contentHash, pickBy } from '../_shared/hash.js';
+import { pickBy } from '../_shared/hash.js';
 import { dossierKit, ts, type HoSoView, type SeededDossier } from '../_shared/ho-so-lien-thong.js';
 import { paginate } from '../_shared/wire.js';
 import {
@@ -85,18 +85,8 @@ const bienNhan = (v: HoSoView<DuLieuHoSo>) => ({
 async function nhanHoSo(ctx: OperationContext<Seed>, loai: LoaiHoSo) {
   const y = ctx.input as YeuCauHoTich;
   kiemTraYeuCau(y, loai, ctx.now());
-  if (y.MaHoSoTinh) {
-    // Liên thông keeps the province's dossier code: sending the same dossier again is a safe retry.
-    const existing = await ctx.dossiers.get(y.MaHoSoTinh);
-    if (existing && contentHash((existing.data as unknown as DuLieuHoSo).YeuCau) === contentHash(y)) return bienNhan(kit.fromLive(existing));
-    if (existing || kit.seededByCode(ctx.seed).has(y.MaHoSoTinh)) {
-      throw new NdxpError('CONFLICT', {
-        field: 'MaHoSoTinh',
-        detailVi: `mã hồ sơ ${y.MaHoSoTinh} đã được liên thông với nội dung khác`,
-        detailEn: `dossier code ${y.MaHoSoTinh} was already sent with other content`,
-      });
-    }
-  }
+  const resent = y.MaHoSoTinh ? await kit.resent(ctx, y.MaHoSoTinh, y, (du) => du.YeuCau) : null;
+  if (resent) return bienNhan(resent);
   const now = ctx.now();
   const du: DuLieuHoSo = {
     YeuCau: y,
