@@ -5,7 +5,8 @@
 import type { ConnectorDefinition } from '../src/core/connector.js';
 import dangKyDoanhNghiep from './dang-ky-doanh-nghiep/index.js';
 import baoHiem from './bao-hiem/index.js';
+import canBoCongChuc from './can-bo-cong-chuc/index.js';
 import hoTich from './ho-tich/index.js';
 import troGiupXaHoi from './tro-giup-xa-hoi/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, hoTich, troGiupXaHoi];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, canBoCongChuc, hoTich, troGiupXaHoi];

@@ -7,6 +7,7 @@
 import { COMMUNES_AN_GIANG, maDinhDanhUbndXa, tenUbndXa } from './don-vi-hanh-chinh.js';
 import { hashInt, pickBy } from './hash.js';
 import type { Person } from './population.js';
+import { isoPlusDays, isoPlusYears } from './thoi-gian.js';
 
 export interface CoQuan {
   maDinhDanh: string;
@@ -73,3 +74,37 @@ export function coQuanTheoMa(maDinhDanh: string): CoQuan | undefined {
 
 /** A provincial department chosen by a person's number (an official's earlier unit). */
 export const pickFromSo = (soDinhDanh: string): CoQuan => pickBy(SO_NGANH, soDinhDanh, 'so-truoc');
+
+const firstOfMonth = (iso: string) => `${iso.slice(0, 7)}-01`;
+
+/** When a person of the population started working: at 22–26, or a few months before `asOf` for the youngest (ISO, 1st of a month). */
+export function ngayVaoLam(p: Person, asOf: string): string {
+  const moiVao = firstOfMonth(isoPlusDays(asOf, -60 - (hashInt(p.soDinhDanh, 'moi-vao') % 300)));
+  return [firstOfMonth(isoPlusYears(p.ngaySinh, 22 + (hashInt(p.soDinhDanh, 'vao-lam') % 5))), moiVao].sort()[0]!;
+}
+
+/** The unit before the current one: another school for a teacher, another hospital for a doctor, else a department. */
+function donViTruoc(p: Person, hienTai: CoQuan): CoQuan {
+  const cung = p.ngheNghiep === 'Giáo viên' ? TRUONG_HOC : p.ngheNghiep === 'Bác sĩ' ? CO_SO_Y_TE : null;
+  return cung ? pickBy(cung.filter((c) => c.maDinhDanh !== hienTai.maDinhDanh), p.soDinhDanh, 'don-vi-truoc') : pickFromSo(p.soDinhDanh);
+}
+
+export interface KyCongTac {
+  /** ISO dates; `den` absent for the current posting. */
+  tu: string;
+  den?: string;
+  coQuan: CoQuan;
+}
+
+/**
+ * An official's postings: an earlier unit of the same kind, then the current one from 2–7 years after recruitment
+ * (one posting only when that is still ahead). Bảo hiểm's compulsory-insurance history and the officials' records
+ * are both built from this.
+ */
+export function quaTrinhCongTac(p: Person, asOf: string): KyCongTac[] {
+  const vaoLam = ngayVaoLam(p, asOf);
+  const hienTai = coQuanCongTac(p);
+  const chuyen = firstOfMonth(isoPlusYears(vaoLam, 2 + (hashInt(p.soDinhDanh, 'chuyen') % 6)));
+  if (chuyen >= asOf) return [{ tu: vaoLam, coQuan: hienTai }];
+  return [{ tu: vaoLam, den: isoPlusDays(chuyen, -1), coQuan: donViTruoc(p, hienTai) }, { tu: chuyen, coQuan: hienTai }];
+}

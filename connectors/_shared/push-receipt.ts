@@ -28,12 +28,17 @@ export interface PushArgs<T> {
   now: Date;
   /** Receipt ids look like `<prefix>-<yyMMdd>-<10 hex>`. */
   receiptPrefix: string;
+  /**
+   * Rules on the current state (the person is already paid, the version is older…), checked only for a key not
+   * pushed before: a retry of an accepted push must get its receipt even if the state has moved on since.
+   */
+  check?: () => void | Promise<void>;
 }
 
 const receiptIndex = (collection: string) => `${collection}:bienNhan`;
 
 /** The receipt a push gets (also used to build seeded history with the same ids the live service would give). */
-export function buildReceipt<T>(a: Omit<PushArgs<T>, 'collection' | 'keyField'>): StoredPush<T> {
+export function buildReceipt<T>(a: Omit<PushArgs<T>, 'collection' | 'keyField' | 'check'>): StoredPush<T> {
   const MaBam = contentHash(a.content);
   const ts = formatTimestampCompact(a.now);
   return {
@@ -48,20 +53,24 @@ export function buildReceipt<T>(a: Omit<PushArgs<T>, 'collection' | 'keyField'>)
 export async function acceptPush<T>(records: RecordPort, a: PushArgs<T>): Promise<{ stored: StoredPush<T>; created: boolean }> {
   const candidate = buildReceipt(a);
   const MaBam = candidate.MaBam;
+  if (a.check && !(await records.get(a.collection, a.key))) await a.check();
   const { value, created } = await records.putIfAbsent(a.collection, a.key, candidate);
   if (created) {
     await records.put(receiptIndex(a.collection), value.MaBienNhan, a.key);
     return { stored: value, created };
   }
-  if (value.MaBam !== MaBam) {
-    throw new NdxpError('CONFLICT', {
-      field: a.keyField,
-      detailVi: `${a.keyField} ${a.key} đã được gửi với nội dung khác (biên nhận ${value.MaBienNhan}); tăng phiên bản để gửi nội dung mới`,
-      detailEn: `${a.keyField} ${a.key} was already pushed with other content (receipt ${value.MaBienNhan}); send a new version`,
-      details: { MaBienNhan: value.MaBienNhan, ThoiGianTiepNhan: value.ThoiGianTiepNhan },
-    });
-  }
+  if (value.MaBam !== MaBam) throw pushConflict(a.keyField, a.key, value);
   return { stored: value, created: false };
+}
+
+/** The same key pushed again with other content: 409 naming the receipt the first content got. */
+export function pushConflict(keyField: string, key: string, original: Pick<StoredPush<unknown>, 'MaBienNhan' | 'ThoiGianTiepNhan'>): NdxpError {
+  return new NdxpError('CONFLICT', {
+    field: keyField,
+    detailVi: `${keyField} ${key} đã được gửi với nội dung khác (biên nhận ${original.MaBienNhan}); tăng phiên bản để gửi nội dung mới`,
+    detailEn: `${keyField} ${key} was already pushed with other content (receipt ${original.MaBienNhan}); send a new version`,
+    details: { MaBienNhan: original.MaBienNhan, ThoiGianTiepNhan: original.ThoiGianTiepNhan },
+  });
 }
 
 /** A stored push by its receipt id, or null. */

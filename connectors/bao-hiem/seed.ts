@@ -1,6 +1,6 @@
 import { doiTuongBaoTroXaHoi } from '../_shared/bao-tro-xa-hoi.js';
 import { noiDangKyKcbBanDau } from '../_shared/co-so-kcb.js';
-import { coQuanCongTac, laCongVu, pickFromSo } from '../_shared/co-quan.js';
+import { laCongVu, ngayVaoLam, pickFromSo, quaTrinhCongTac } from '../_shared/co-quan.js';
 import { hashInt, pickBy } from '../_shared/hash.js';
 import type { Person, SeedBuilder } from '../_shared/population.js';
 import { ageOn, isoPlusDays, isoPlusYears } from '../_shared/thoi-gian.js';
@@ -57,9 +57,7 @@ export const buildSeed: SeedBuilder = (population) => {
     // Cards of people still covered are renewed every year; a lapsed household or a stopped worker keeps its old dates.
     let giaHan = true;
     let batDauLienTuc: string | undefined;
-    // Started work at 22–26, or a few months ago for the youngest.
-    const moiVao = firstOfMonth(isoPlusDays(asOf, -60 - (h('moi-vao') % 300)));
-    const vaoLam = [firstOfMonth(isoPlusYears(p.ngaySinh, 22 + (h('vao-lam') % 5))), moiVao].sort()[0]!;
+    const vaoLam = ngayVaoLam(p, asOf);
     const nghiHuu = firstOfMonth(isoPlusYears(p.ngaySinh, p.gioiTinh === 'nam' ? 60 : 55));
     if (btxh.has(p.soDinhDanh)) {
       ma = 'BT';
@@ -68,19 +66,15 @@ export const buildSeed: SeedBuilder = (population) => {
     } else if ((p.ngheNghiep === 'Hưu trí' || age >= 62) && nghiHuu <= asOf) {
       ma = 'HT';
       const batDau = vaoLam < nghiHuu ? vaoLam : isoPlusYears(nghiHuu, -20);
-      periods.push(quaTrinh(batDau, isoPlusDays(nghiHuu, -1), 'BHXH_BB', pickFromSo(p.soDinhDanh).ten, pickFromSo(p.soDinhDanh).maDinhDanh));
+      // A retired official worked in the units cán bộ công chức records; anyone else in a provincial department.
+      const cacKy = laCongVu(p) && vaoLam < nghiHuu ? quaTrinhCongTac(p, asOf).filter((k) => k.tu < nghiHuu) : [{ tu: batDau, coQuan: pickFromSo(p.soDinhDanh) }];
+      cacKy.forEach((k, i) => periods.push(quaTrinh(k.tu, i === cacKy.length - 1 ? isoPlusDays(nghiHuu, -1) : k.den, 'BHXH_BB', k.coQuan.ten, k.coQuan.maDinhDanh)));
       periods.push(quaTrinh(nghiHuu, undefined, 'HUU_TRI', 'Bảo hiểm xã hội tỉnh An Giang'));
       gtTu = nghiHuu;
       batDauLienTuc = batDau;
     } else if (laCongVu(p) && age >= 22) {
       ma = 'HC';
-      const coQuan = coQuanCongTac(p);
-      const chuyen = firstOfMonth(isoPlusYears(vaoLam, 2 + (h('chuyen') % 6)));
-      if (chuyen < asOf) {
-        const truoc = pickFromSo(p.soDinhDanh);
-        periods.push(quaTrinh(vaoLam, isoPlusDays(chuyen, -1), 'BHXH_BB', truoc.ten, truoc.maDinhDanh));
-        periods.push(quaTrinh(chuyen, undefined, 'BHXH_BB', coQuan.ten, coQuan.maDinhDanh));
-      } else periods.push(quaTrinh(vaoLam, undefined, 'BHXH_BB', coQuan.ten, coQuan.maDinhDanh));
+      for (const k of quaTrinhCongTac(p, asOf)) periods.push(quaTrinh(k.tu, k.den, 'BHXH_BB', k.coQuan.ten, k.coQuan.maDinhDanh));
       gtTu = `${asOf.slice(0, 4)}-01-01`;
       batDauLienTuc = vaoLam;
     } else if (NGHE_DN.includes(p.ngheNghiep) && age >= 20) {

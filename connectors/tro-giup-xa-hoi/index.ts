@@ -172,15 +172,13 @@ async function capNhatDoiTuong(ctx: OperationContext<Seed>) {
       });
     }
   }
-  // A resent update is answered from its receipt even if the database has moved on since (the retry is safe).
-  const prior = await ctx.records.get<StoredPush<CapNhatDoiTuong>>(CAP_NHAT, c.MaGiaoDich);
-  if (!prior) {
-    const hienTai = (await csdl(ctx)).get(c.DoiTuong.SoDinhDanh);
-    if (c.LoaiCapNhat === 'TANG_MOI') chuaHuong('DoiTuong.SoDinhDanh', hienTai);
-    else dangHuong('DoiTuong.SoDinhDanh', c.DoiTuong.SoDinhDanh, hienTai, c.LoaiCapNhat === 'CAP_NHAT_THONG_TIN');
-  }
   const { stored, created } = await acceptPush(ctx.records, {
     collection: CAP_NHAT, key: c.MaGiaoDich, keyField: 'MaGiaoDich', content: c, now: ctx.now(), receiptPrefix: 'TGXH-BN',
+    check: async () => {
+      const hienTai = (await csdl(ctx)).get(c.DoiTuong.SoDinhDanh);
+      if (c.LoaiCapNhat === 'TANG_MOI') chuaHuong('DoiTuong.SoDinhDanh', hienTai);
+      else dangHuong('DoiTuong.SoDinhDanh', c.DoiTuong.SoDinhDanh, hienTai, c.LoaiCapNhat === 'CAP_NHAT_THONG_TIN');
+    },
   });
   const body = {
     MaBienNhan: stored.MaBienNhan, ThoiGianTiepNhan: stored.ThoiGianTiepNhan, MaGiaoDich: c.MaGiaoDich, SoDinhDanh: c.DoiTuong.SoDinhDanh,
