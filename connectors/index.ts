@@ -8,5 +8,6 @@ import baoHiem from './bao-hiem/index.js';
 import canBoCongChuc from './can-bo-cong-chuc/index.js';
 import hoTich from './ho-tich/index.js';
 import troGiupXaHoi from './tro-giup-xa-hoi/index.js';
+import vanBanPhapLuat from './van-ban-phap-luat/index.js';
 
-export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, canBoCongChuc, hoTich, troGiupXaHoi];
+export const CONNECTORS: ConnectorDefinition[] = [dangKyDoanhNghiep, baoHiem, canBoCongChuc, hoTich, troGiupXaHoi, vanBanPhapLuat];
