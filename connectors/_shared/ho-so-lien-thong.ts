@@ -7,7 +7,7 @@ import type { DossierRecord, OperationContext } from '../../src/core/connector.j
 import { NdxpError } from '../../src/core/errors.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
 import { contentHash } from './hash.js';
-import { fromSeed, indexBy } from './wire.js';
+import { fromSeed, indexBy, paginate } from './wire.js';
 
 export interface TaiLieu {
   TenTaiLieu: string;
@@ -65,6 +65,10 @@ export interface DossierKitOptions<D, Seed> {
   tenTrangThai: (status: string) => string;
   seeded: (seed: Seed) => SeededDossier<D>[];
   notFound: (maHoSo: string, field: string) => NdxpError;
+  /** Which part of the central side's output belongs to which state (e.g. 2 → YeuCauBoSung, 4 → KetQua). */
+  outputs: Record<string, string>;
+  /** The dossier type, for the status sync's filter. */
+  loaiHoSo: (du: D) => string;
 }
 
 export function dossierKit<D extends DuLieuLienThong, Seed extends object>(o: DossierKitOptions<D, Seed>) {
@@ -150,6 +154,34 @@ export function dossierKit<D extends DuLieuLienThong, Seed extends object>(o: Do
     return null;
   }
 
+  /** The central side's output for the dossier's current state only (a request for documents is gone once supplemented). */
+  function shown(v: HoSoView<D>): Record<string, unknown> {
+    const key = o.outputs[v.TrangThai];
+    return key && v.ketQua[key] !== undefined ? { [key]: v.ketQua[key] } : {};
+  }
+
+  /** CONFLICT for a result asked too early: the status, the due date and what the central side said so far. */
+  function noResultYet(v: HoSoView<D>): NdxpError {
+    return new NdxpError('CONFLICT', {
+      field: 'maHoSo',
+      detailVi: `chưa có kết quả: hồ sơ ở trạng thái ${v.TrangThai} (${o.tenTrangThai(v.TrangThai)}), hẹn trả ${v.du.NgayHenTra}`,
+      detailEn: `no result: the dossier is in status ${v.TrangThai}, due ${v.du.NgayHenTra}`,
+      details: { TrangThai: v.TrangThai, NgayHenTra: v.du.NgayHenTra, ...shown(v) },
+    });
+  }
+
+  /** The status sync page: changed since `capNhatTu`, filtered by status and type, one row per dossier. */
+  async function syncPage<R>(
+    ctx: OperationContext<Seed>,
+    q: { capNhatTu: string; trangThai?: string; loaiHoSo?: string; trang?: number; soBanGhi?: number },
+    row: (v: HoSoView<D>) => R,
+  ) {
+    const rows = (await changedSince(ctx, q.capNhatTu))
+      .filter((v) => (!q.trangThai || v.TrangThai === q.trangThai) && (!q.loaiHoSo || o.loaiHoSo(v.du) === q.loaiHoSo))
+      .map(row);
+    return paginate(rows, q.trang, q.soBanGhi);
+  }
+
   /** Live dossiers of the caller's province (the newest `window`) and seeded ones, updated at or after `since`, oldest first. */
   async function changedSince(ctx: OperationContext<Seed>, since: string, window = 1000): Promise<HoSoView<D>[]> {
     const live = (await ctx.dossiers.list(0, window)).items.map(fromLive);
@@ -159,5 +191,5 @@ export function dossierKit<D extends DuLieuLienThong, Seed extends object>(o: Do
       .sort((a, b) => a.ThoiGianCapNhat.localeCompare(b.ThoiGianCapNhat) || a.MaHoSo.localeCompare(b.MaHoSo));
   }
 
-  return { find, fromLive, fromSeeded, goLive, supplement, resent, changedSince, illegal };
+  return { find, fromLive, fromSeeded, goLive, supplement, resent, changedSince, illegal, shown, noResultYet, syncPage };
 }

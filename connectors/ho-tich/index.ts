@@ -4,7 +4,6 @@ import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { maDinhDanhUbndXa } from '../_shared/don-vi-hanh-chinh.js';
 import { pickBy } from '../_shared/hash.js';
 import { dossierKit, ts, type HoSoView, type SeededDossier } from '../_shared/ho-so-lien-thong.js';
-import { paginate } from '../_shared/wire.js';
 import {
   chiTietLoi, HO_TICH_AGENCY, LOAI_HO_SO, LY_DO_LOI, MA_LOI, tenTrangThai, TRANG_THAI, type LoaiHoSo, type MaLoi, type TrangThai,
 } from './codes.js';
@@ -25,7 +24,14 @@ interface Seed {
 const khongTimThay = (maHoSo: string, field = 'maHoSo') =>
   new NdxpError('RECORD_NOT_FOUND', { field, detailVi: `${field}=${maHoSo}`, detailEn: `${field}=${maHoSo}`, details: chiTietLoi('201') });
 
-const kit = dossierKit<DuLieuHoSo, Seed>({ lifecycle: 'hoTich', tenTrangThai, seeded: (seed) => seed.hoSoHoTich, notFound: khongTimThay });
+const kit = dossierKit<DuLieuHoSo, Seed>({
+  lifecycle: 'hoTich',
+  tenTrangThai,
+  seeded: (seed) => seed.hoSoHoTich,
+  notFound: khongTimThay,
+  outputs: { '2': 'YeuCauBoSung', '0': 'Loi', '4': 'KetQua' },
+  loaiHoSo: (du) => du.LoaiHoSo,
+});
 
 /**
  * Central processing: received (1) → eligible (3) → registered (4, result built). Scenario `bo-sung` sends the
@@ -57,14 +63,7 @@ export const hoTichLifecycle = defineLifecycle<TrangThai>({
 });
 
 /** What the central side produced, shown only in the state it belongs to. */
-function ketQuaTheoTrangThai(v: HoSoView<DuLieuHoSo>): Pick<HoSoSeed, 'YeuCauBoSung' | 'Loi' | 'KetQua'> {
-  const r = v.ketQua as Pick<HoSoSeed, 'YeuCauBoSung' | 'Loi' | 'KetQua'>;
-  return {
-    ...(v.TrangThai === '2' && r.YeuCauBoSung ? { YeuCauBoSung: r.YeuCauBoSung } : {}),
-    ...(v.TrangThai === '0' && r.Loi ? { Loi: r.Loi } : {}),
-    ...(v.TrangThai === '4' && r.KetQua ? { KetQua: r.KetQua } : {}),
-  };
-}
+const ketQuaTheoTrangThai = (v: HoSoView<DuLieuHoSo>) => kit.shown(v) as Pick<HoSoSeed, 'YeuCauBoSung' | 'Loi' | 'KetQua'>;
 
 const maHoSoTinh = (v: HoSoView<DuLieuHoSo>) => (v.du.YeuCau.MaHoSoTinh ? { MaHoSoTinh: v.du.YeuCau.MaHoSoTinh } : {});
 
@@ -118,22 +117,17 @@ async function boSungHoSo(ctx: OperationContext<Seed>) {
   };
 }
 
-async function dongBoTrangThai(ctx: OperationContext<Seed>) {
-  const { capNhatTu, trangThai, loaiHoSo, trang, soBanGhi } = ctx.input;
-  const rows = (await kit.changedSince(ctx, capNhatTu))
-    .filter((v) => (!trangThai || v.TrangThai === trangThai) && (!loaiHoSo || v.du.LoaiHoSo === loaiHoSo))
-    .map((v) => ({
-      MaHoSo: v.MaHoSo,
-      ...maHoSoTinh(v),
-      LoaiHoSo: v.du.LoaiHoSo,
-      TrangThai: v.TrangThai,
-      TenTrangThai: tenTrangThai(v.TrangThai),
-      MaCoQuan: v.du.MaCoQuan,
-      ThoiGianTiepNhan: v.du.ThoiGianTiepNhan,
-      ThoiGianCapNhat: v.ThoiGianCapNhat,
-    }));
-  return paginate(rows, trang, soBanGhi);
-}
+const dongBoTrangThai = (ctx: OperationContext<Seed>) =>
+  kit.syncPage(ctx, ctx.input as Parameters<typeof kit.syncPage>[1], (v) => ({
+    MaHoSo: v.MaHoSo,
+    ...maHoSoTinh(v),
+    LoaiHoSo: v.du.LoaiHoSo,
+    TrangThai: v.TrangThai,
+    TenTrangThai: tenTrangThai(v.TrangThai),
+    MaCoQuan: v.du.MaCoQuan,
+    ThoiGianTiepNhan: v.du.ThoiGianTiepNhan,
+    ThoiGianCapNhat: v.ThoiGianCapNhat,
+  }));
 
 /** Scenarios that make the central service answer with one of its own error codes (100, 101, 500). */
 const SCENARIO_MA_LOI: Record<string, MaLoi> = { 'authen-error': '100', 'ip-disallowed': '101', 'server-error': '500' };
@@ -230,14 +224,9 @@ export default defineConnector<Seed>({
       example: { query: { maHoSo: '$seed:hoSoHoTich.0.MaHoSo' } },
       handler: async (ctx) => {
         const v = await kit.find(ctx, ctx.input.maHoSo);
-        const { KetQua, ...khac } = ketQuaTheoTrangThai(v);
+        const { KetQua } = ketQuaTheoTrangThai(v);
         if (KetQua) return { MaHoSo: v.MaHoSo, ...maHoSoTinh(v), LoaiHoSo: v.du.LoaiHoSo, TrangThai: '4', KetQua };
-        throw new NdxpError('CONFLICT', {
-          field: 'maHoSo',
-          detailVi: `chưa có kết quả: hồ sơ ở trạng thái ${v.TrangThai} (${tenTrangThai(v.TrangThai)}), hẹn trả ${v.du.NgayHenTra}`,
-          detailEn: `no result: the dossier is in status ${v.TrangThai}, due ${v.du.NgayHenTra}`,
-          details: { TrangThai: v.TrangThai, NgayHenTra: v.du.NgayHenTra, ...khac },
-        });
+        throw kit.noResultYet(v);
       },
     },
     dongBoTrangThai: {

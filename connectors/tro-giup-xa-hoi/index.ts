@@ -29,7 +29,14 @@ interface Seed {
 
 const khongTimThay = (maHoSo: string, field: string) => new NdxpError('RECORD_NOT_FOUND', { field, detailVi: `${field}=${maHoSo}`, detailEn: `${field}=${maHoSo}` });
 
-const kit = dossierKit<DuLieuHoSoTroCap, Seed>({ lifecycle: 'troCap', tenTrangThai, seeded: (seed) => seed.hoSoTroCap, notFound: khongTimThay });
+const kit = dossierKit<DuLieuHoSoTroCap, Seed>({
+  lifecycle: 'troCap',
+  tenTrangThai,
+  seeded: (seed) => seed.hoSoTroCap,
+  notFound: khongTimThay,
+  outputs: { '4': 'YeuCauBoSung', '6': 'ThongBaoKhongDuDieuKien', '5': 'QuyetDinh' },
+  loaiHoSo: (du) => du.LoaiHoSo,
+});
 
 /**
  * The commune's handling of a claim (Nghị định 20/2021/NĐ-CP, Điều 7): received (1) → reviewed by the council (2) →
@@ -69,14 +76,7 @@ export const troCapLifecycle = defineLifecycle<TrangThai>({
 type KetQua = Pick<HoSoSeed, 'YeuCauBoSung' | 'ThongBaoKhongDuDieuKien' | 'QuyetDinh'>;
 
 /** What the central side produced, shown only in the state it belongs to. */
-function theoTrangThai(v: HoSoView<DuLieuHoSoTroCap>): KetQua {
-  const r = v.ketQua as KetQua;
-  return {
-    ...(v.TrangThai === '4' && r.YeuCauBoSung ? { YeuCauBoSung: r.YeuCauBoSung } : {}),
-    ...(v.TrangThai === '6' && r.ThongBaoKhongDuDieuKien ? { ThongBaoKhongDuDieuKien: r.ThongBaoKhongDuDieuKien } : {}),
-    ...(v.TrangThai === '5' && r.QuyetDinh ? { QuyetDinh: r.QuyetDinh } : {}),
-  };
-}
+const theoTrangThai = (v: HoSoView<DuLieuHoSoTroCap>) => kit.shown(v) as KetQua;
 
 const maHoSoTinh = (v: HoSoView<DuLieuHoSoTroCap>) => (v.du.YeuCau.MaHoSoTinh ? { MaHoSoTinh: v.du.YeuCau.MaHoSoTinh } : {});
 
@@ -270,14 +270,9 @@ export default defineConnector<Seed>({
       example: { query: { maHoSo: '$seed:hoSoTroCap.11.MaHoSo' } },
       handler: async (ctx) => {
         const v = await kit.find(ctx, ctx.input.maHoSo);
-        const { QuyetDinh, ThongBaoKhongDuDieuKien, YeuCauBoSung } = theoTrangThai(v);
+        const { QuyetDinh, ThongBaoKhongDuDieuKien } = theoTrangThai(v);
         if (QuyetDinh || ThongBaoKhongDuDieuKien) return { MaHoSo: v.MaHoSo, LoaiHoSo: v.du.LoaiHoSo, TrangThai: v.TrangThai, ...(QuyetDinh ? { QuyetDinh } : { ThongBaoKhongDuDieuKien }) };
-        throw new NdxpError('CONFLICT', {
-          field: 'maHoSo',
-          detailVi: `chưa có kết quả: hồ sơ ở trạng thái ${v.TrangThai} (${tenTrangThai(v.TrangThai)}), hẹn trả ${v.du.NgayHenTra}`,
-          detailEn: `no result: the dossier is in status ${v.TrangThai}, due ${v.du.NgayHenTra}`,
-          details: { TrangThai: v.TrangThai, NgayHenTra: v.du.NgayHenTra, ...(YeuCauBoSung ? { YeuCauBoSung } : {}) },
-        });
+        throw kit.noResultYet(v);
       },
     },
     dongBoTrangThai: {
@@ -287,16 +282,11 @@ export default defineConnector<Seed>({
       path: '/api-tgxh/1.0/hoSo/dongBo',
       serves: [1],
       example: { query: { capNhatTu: '20250101000000', soBanGhi: '50' } },
-      handler: async (ctx) => {
-        const { capNhatTu, trangThai, loaiHoSo, trang, soBanGhi } = ctx.input;
-        const rows = (await kit.changedSince(ctx, capNhatTu))
-          .filter((v) => (!trangThai || v.TrangThai === trangThai) && (!loaiHoSo || v.du.LoaiHoSo === loaiHoSo))
-          .map((v) => ({
-            MaHoSo: v.MaHoSo, ...maHoSoTinh(v), LoaiHoSo: v.du.LoaiHoSo, TrangThai: v.TrangThai, TenTrangThai: tenTrangThai(v.TrangThai),
-            SoDinhDanhDoiTuong: v.du.YeuCau.DoiTuong.SoDinhDanh, MaCoQuan: v.du.MaCoQuan, ThoiGianCapNhat: v.ThoiGianCapNhat,
-          }));
-        return paginate(rows, trang, soBanGhi);
-      },
+      handler: (ctx) =>
+        kit.syncPage(ctx, ctx.input as Parameters<typeof kit.syncPage>[1], (v) => ({
+          MaHoSo: v.MaHoSo, ...maHoSoTinh(v), LoaiHoSo: v.du.LoaiHoSo, TrangThai: v.TrangThai, TenTrangThai: tenTrangThai(v.TrangThai),
+          SoDinhDanhDoiTuong: v.du.YeuCau.DoiTuong.SoDinhDanh, MaCoQuan: v.du.MaCoQuan, ThoiGianCapNhat: v.ThoiGianCapNhat,
+        })),
     },
     traCuuDoiTuong: {
       summary: 'Tra cứu đối tượng trong CSDL trợ giúp xã hội: nhóm, hệ số, mức trợ cấp, quyết định, trạng thái hưởng, lịch sử cập nhật',
