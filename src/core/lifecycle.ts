@@ -14,6 +14,11 @@ export interface AutoStep {
   to: string;
   /** Simulated central-side processing time, in real milliseconds before CLOCK_FACTOR. */
   afterMs: number;
+  /**
+   * Only on the dossier's first visit to the state: a scenario's one-off detour (one request for more documents;
+   * once the province has supplemented them, the normal path resumes instead of looping).
+   */
+  firstVisitOnly?: boolean;
 }
 
 export interface LifecycleDefinition<S extends string = string> {
@@ -54,14 +59,21 @@ export function canMove<S extends string>(def: LifecycleDefinition<S>, from: S, 
   return (def.moves[from] ?? []).includes(to);
 }
 
-/** The central side's next automatic step from `status`, taking the dossier's scenario into account. */
+/**
+ * The central side's next automatic step from `status`, taking the dossier's scenario into account.
+ * `visits` counts how many times the dossier has entered `status` (1 on the first visit).
+ */
 export function nextAutoStep<S extends string>(
   def: LifecycleDefinition<S>,
   status: S,
   scenario?: string,
+  visits = 1,
 ): AutoStep | null {
   const override = scenario ? def.scenarios?.[scenario] : undefined;
-  if (override && status in override) return override[status] ?? null;
+  if (override && status in override) {
+    const step = override[status] ?? null;
+    if (!(step?.firstVisitOnly && visits > 1)) return step;
+  }
   return def.auto?.[status] ?? null;
 }
 

@@ -10,14 +10,15 @@ type Kind = 'id' | 'name' | 'date' | 'phone' | 'email' | 'address';
 const FIELD_KINDS: Record<string, Kind> = {};
 const fields: Array<[Kind, string[]]> = [
   ['id', ['sodinhdanh', 'cccd', 'cmnd', 'socccd', 'socmnd', 'sodinhdanhcanhan', 'idnumber', 'nationalid', 'masobhxh',
-    'mabhxh', 'sothebhyt', 'mathebhyt', 'sogplx', 'sogiayphep', 'bienso', 'biensoxe', 'dinhdanhchs', 'sohochieu', 'passport', 'sub']],
+    'mabhxh', 'sothebhyt', 'mathebhyt', 'mathe', 'mathemoi', 'sogplx', 'sogiayphep', 'bienso', 'biensoxe', 'dinhdanhchs', 'sohochieu', 'passport', 'sub',
+    'sotaikhoan', 'sogiaychungsinh']],
   ['name', ['hovaten', 'hoten', 'ten', 'tencongdan', 'name', 'fullname', 'chuhoso', 'nguoiyeucau', 'hotencha', 'hotenme',
     'hotenvo', 'hotenchong', 'nguoidaidien', 'tennguoidaidien', 'hotennguoidaidien', 'givenname', 'familyname']],
   ['date', ['ngaysinh', 'ngaythangnam', 'ngaythangnamsinh', 'birthdate', 'dateofbirth', 'dob']],
   ['phone', ['sodienthoai', 'dienthoai', 'phone', 'phonenumber', 'mobile', 'sdt']],
   ['email', ['email', 'thudientu']],
   ['address', ['diachi', 'noithuongtru', 'noiohientai', 'quequan', 'noisinh', 'address', 'diachithuongtru',
-    'diachilienhe', 'noicutru', 'diachinhan']],
+    'diachilienhe', 'noicutru', 'diachinhan', 'noiohiennay', 'noimat']],
 ];
 for (const [kind, names] of fields) for (const n of names) FIELD_KINDS[n] = kind;
 

@@ -154,7 +154,8 @@ export class DossierStore {
   }
 
   private async planNext(record: DossierRecord, lc: LifecycleDefinition): Promise<void> {
-    const step = nextAutoStep(lc, record.status, record.scenario);
+    const visits = record.history.filter((h) => h.to === record.status).length;
+    const step = nextAutoStep(lc, record.status, record.scenario, visits);
     if (!step) return;
     await this.schedule(
       { connectorId: record.connectorId, maHoSo: record.maHoSo, from: record.status, to: step.to, seq: record.seq },

@@ -23,6 +23,11 @@ describe('dossier lifecycle', () => {
     expect(nextAutoStep(lc, '1', 'stall')).toEqual({ to: '2', afterMs: 1000 });
     expect(nextAutoStep(lc, '3')).toBeNull();
   });
+  it('takes a first-visit-only scenario detour once, then the normal path', () => {
+    const once = defineLifecycle({ ...lc, moves: { ...lc.moves, '2': ['3', '9', '1'] }, scenarios: { detour: { '2': { to: '1', afterMs: 10, firstVisitOnly: true } } } });
+    expect(nextAutoStep(once, '2', 'detour')).toEqual({ to: '1', afterMs: 10, firstVisitOnly: true });
+    expect(nextAutoStep(once, '2', 'detour', 2)).toEqual({ to: '3', afterMs: 5000 });
+  });
   it('refuses a definition whose automatic step is not a legal move', () => {
     expect(() => defineLifecycle({ ...lc, auto: { '1': { to: '3', afterMs: 1 } } })).toThrow(/1→3/);
     expect(() => defineLifecycle({ ...lc, moves: { '1': ['7' as '1'] } })).toThrow(/unknown state/);

@@ -36,6 +36,10 @@ describe('masking personal data (Nghị định 13/2023)', () => {
     expect(text).not.toContain('0912345678');
     expect(text).not.toContain('anh@example.vn');
   });
+  it('knows the personal fields of the hộ tịch, bảo hiểm, trợ giúp xã hội and cán bộ requests', () => {
+    const m = maskPersonalData({ maThe: 'HC4918714606091', SoTaiKhoan: '1234567890', SoGiayChungSinh: '807351/GCS', NoiOHienNay: 'Số 1 đường A, Xã Châu Phú, Tỉnh An Giang', NoiMat: 'Tại nhà riêng, Số 2 đường B, Tỉnh An Giang' }) as any;
+    expect(m).toEqual({ maThe: '************091', SoTaiKhoan: '*******890', SoGiayChungSinh: '*******GCS', NoiOHienNay: '***, Tỉnh An Giang', NoiMat: '***, Tỉnh An Giang' });
+  });
   it('leaves the input untouched (returns a copy)', () => {
     maskPersonalData(citizen);
     expect(citizen.SoDinhDanh).toBe('089185000123');

@@ -10,6 +10,13 @@ export const OPERATIONS = {
   "dan-cu.traCuuCongDan": { connectorId: "dan-cu", operation: "traCuuCongDan", method: "POST", path: "/csdlqgdc/1.0/traCuuCongDan", soapAction: "urn:csdlqgdc#TraCuuThongTinCongDan" },
   "dan-cu.xacThucCongDan": { connectorId: "dan-cu", operation: "xacThucCongDan", method: "POST", path: "/csdlqgdc/1.0/xacThucCongDan", soapAction: "urn:csdlqgdc#XacThucThongTinCongDan" },
   "dan-cu.thanhVienHoGiaDinh": { connectorId: "dan-cu", operation: "thanhVienHoGiaDinh", method: "POST", path: "/csdlqgdc/1.0/thanhVienHoGiaDinh", soapAction: "urn:csdlqgdc#TraCuuThanhVienHoGiaDinh" },
+  "bao-hiem.thongTinNguoiThamGia": { connectorId: "bao-hiem", operation: "thongTinNguoiThamGia", method: "GET", path: "/apiBHXH/1.0/thongTinNguoiThamGia", soapAction: "urn:bhxh#ThongTinNguoiThamGia" },
+  "bao-hiem.traCuuMaSoBhxh": { connectorId: "bao-hiem", operation: "traCuuMaSoBhxh", method: "GET", path: "/apiBHXH/1.0/traCuuMaSoBHXH", soapAction: "urn:bhxh#TraCuuMaSoBHXH" },
+  "bao-hiem.traCuuHoGiaDinh": { connectorId: "bao-hiem", operation: "traCuuHoGiaDinh", method: "GET", path: "/apiBHXH/1.0/thongTinHoGiaDinh", soapAction: "urn:bhxh#ThongTinHoGiaDinh" },
+  "bao-hiem.kiemTraTheBhyt": { connectorId: "bao-hiem", operation: "kiemTraTheBhyt", method: "GET", path: "/apiBHXH/1.0/kiemTraTheBHYT", soapAction: "urn:bhxh#KiemTraTheBHYT" },
+  "bao-hiem.theBhytTreEm": { connectorId: "bao-hiem", operation: "theBhytTreEm", method: "GET", path: "/apiBHXH/1.0/theBHYTTreEm", soapAction: "urn:bhxh#TheBHYTTreEm" },
+  "bao-hiem.danhSachTheBhytTreEm": { connectorId: "bao-hiem", operation: "danhSachTheBhytTreEm", method: "GET", path: "/apiBHXH/1.0/danhSachTheBHYTTreEm", soapAction: "urn:bhxh#DanhSachTheBHYTTreEm" },
+  "bao-hiem.traCuuPhongChongDich": { connectorId: "bao-hiem", operation: "traCuuPhongChongDich", method: "POST", path: "/apiBHXH/1.0/traCuuPhongChongDich", soapAction: "urn:bhxh#TraCuuPhongChongDich" },
   "dat-dai.traCuuThuaDat": { connectorId: "dat-dai", operation: "traCuuThuaDat", method: "GET", path: "/csdldd/1.0/ThuaDat" },
   "dat-dai.traCuuTheoGiayChungNhan": { connectorId: "dat-dai", operation: "traCuuTheoGiayChungNhan", method: "GET", path: "/csdldd/1.0/ThuaDat/GiayChungNhan" },
   "dat-dai.traCuuTheoChuSuDung": { connectorId: "dat-dai", operation: "traCuuTheoChuSuDung", method: "GET", path: "/csdldd/1.0/ThuaDat/ChuSuDung" },
@@ -21,6 +28,16 @@ export const OPERATIONS = {
   "dat-dai.chiTietPhanTu": { connectorId: "dat-dai", operation: "chiTietPhanTu", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
   "dat-dai.lichSuPhienBan": { connectorId: "dat-dai", operation: "lichSuPhienBan", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Version" },
   "dat-dai.thayDoiPhienBan": { connectorId: "dat-dai", operation: "thayDoiPhienBan", method: "GET", path: "/csdldd/1.0/DanhMuc/{maDanhMuc}/Changes" },
+  "can-bo-cong-chuc.traCuuCanBo": { connectorId: "can-bo-cong-chuc", operation: "traCuuCanBo", method: "GET", path: "/csdlcbccvc/1.0/canBo" },
+  "can-bo-cong-chuc.chiTietCanBo": { connectorId: "can-bo-cong-chuc", operation: "chiTietCanBo", method: "GET", path: "/csdlcbccvc/1.0/canBo/{maCanBo}" },
+  "can-bo-cong-chuc.danhSachCanBo": { connectorId: "can-bo-cong-chuc", operation: "danhSachCanBo", method: "GET", path: "/csdlcbccvc/1.0/danhSachCanBo" },
+  "can-bo-cong-chuc.thongKeCanBo": { connectorId: "can-bo-cong-chuc", operation: "thongKeCanBo", method: "GET", path: "/csdlcbccvc/1.0/thongKe" },
+  "can-bo-cong-chuc.dongBoHoSoCanBo": { connectorId: "can-bo-cong-chuc", operation: "dongBoHoSoCanBo", method: "POST", path: "/csdlcbccvc/1.0/dongBoHoSo" },
+  "can-bo-cong-chuc.traCuuBienNhan": { connectorId: "can-bo-cong-chuc", operation: "traCuuBienNhan", method: "GET", path: "/csdlcbccvc/1.0/bienNhan" },
+  "van-ban-phap-luat.chiTietVanBan": { connectorId: "van-ban-phap-luat", operation: "chiTietVanBan", method: "GET", path: "/vbpl/1.0/vanBan" },
+  "van-ban-phap-luat.chiTietVanBanTheoId": { connectorId: "van-ban-phap-luat", operation: "chiTietVanBanTheoId", method: "GET", path: "/vbpl/1.0/vanBan/{itemId}" },
+  "van-ban-phap-luat.timKiemVanBan": { connectorId: "van-ban-phap-luat", operation: "timKiemVanBan", method: "GET", path: "/vbpl/1.0/timKiem" },
+  "van-ban-phap-luat.danhMuc": { connectorId: "van-ban-phap-luat", operation: "danhMuc", method: "GET", path: "/vbpl/1.0/danhMuc/{loaiDanhMuc}" },
   "gia.traCuuGia": { connectorId: "gia", operation: "traCuuGia", method: "GET", path: "/csdlgia/1.0/traCuuGia" },
   "gia.tongHopGia": { connectorId: "gia", operation: "tongHopGia", method: "GET", path: "/csdlgia/1.0/tongHopGia" },
   "gia.guiBaoCaoGia": { connectorId: "gia", operation: "guiBaoCaoGia", method: "POST", path: "/csdlgia/1.0/baoCaoGiaThiTruong" },
@@ -40,6 +57,12 @@ export const OPERATIONS = {
   "ly-lich-tu-phap.traCuuTrangThai": { connectorId: "ly-lich-tu-phap", operation: "traCuuTrangThai", method: "GET", path: "/lltp/1.0/traCuuTrangThai" },
   "ly-lich-tu-phap.nopHoSoLLTP": { connectorId: "ly-lich-tu-phap", operation: "nopHoSoLLTP", method: "POST", path: "/lltp/1.0/nopHoSoLLTP" },
   "ly-lich-tu-phap.layKetQua": { connectorId: "ly-lich-tu-phap", operation: "layKetQua", method: "GET", path: "/lltp/1.0/layKetQua" },
+  "ho-tich.traCuuTrangThaiHoSo": { connectorId: "ho-tich", operation: "traCuuTrangThaiHoSo", method: "GET", path: "/hotich/1.0/trangThaiHoSo", soapAction: "urn:hotich#TraCuuTrangThaiHoSo" },
+  "ho-tich.nhanHoSoHoTich": { connectorId: "ho-tich", operation: "nhanHoSoHoTich", method: "POST", path: "/hotich/1.0/nhanHoSo", soapAction: "urn:hotich#NhanHoSoHoTich" },
+  "ho-tich.nhanHoSoKhaiSinhBhyt": { connectorId: "ho-tich", operation: "nhanHoSoKhaiSinhBhyt", method: "POST", path: "/hotich/1.0/lienThongKhaiSinhBhyt", soapAction: "urn:hotich#NhanHoSoKhaiSinhBHYT" },
+  "ho-tich.boSungHoSo": { connectorId: "ho-tich", operation: "boSungHoSo", method: "POST", path: "/hotich/1.0/boSungHoSo", soapAction: "urn:hotich#BoSungHoSo" },
+  "ho-tich.layKetQuaHoSo": { connectorId: "ho-tich", operation: "layKetQuaHoSo", method: "GET", path: "/hotich/1.0/ketQuaHoSo", soapAction: "urn:hotich#LayKetQuaHoSo" },
+  "ho-tich.dongBoTrangThai": { connectorId: "ho-tich", operation: "dongBoTrangThai", method: "GET", path: "/hotich/1.0/dongBoTrangThai", soapAction: "urn:hotich#DongBoTrangThai" },
   "ma-so-ngan-sach.traCuuTrangThai": { connectorId: "ma-so-ngan-sach", operation: "traCuuTrangThai", method: "GET", path: "/msdvqhns/1.0/traCuuTrangThai" },
   "ma-so-ngan-sach.dangKyMaSo": { connectorId: "ma-so-ngan-sach", operation: "dangKyMaSo", method: "POST", path: "/msdvqhns/1.0/dangKyMaSo" },
   "ma-so-ngan-sach.boSungHoSo": { connectorId: "ma-so-ngan-sach", operation: "boSungHoSo", method: "POST", path: "/msdvqhns/1.0/boSungHoSo" },
@@ -75,6 +98,16 @@ export const OPERATIONS = {
   "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "traCuuDuAn", method: "GET", path: "/dvcNhaOHTTTL/1.0/traCuuDuAn" },
   "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "danhSachDuAn", method: "GET", path: "/dvcNhaOHTTTL/1.0/danhSachDuAn" },
   "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": { connectorId: "nha-o-hinh-thanh-tuong-lai", operation: "traCuuThongBao", method: "GET", path: "/dvcNhaOHTTTL/1.0/traCuuThongBao" },
+  "tro-giup-xa-hoi.traCuuHoSo": { connectorId: "tro-giup-xa-hoi", operation: "traCuuHoSo", method: "GET", path: "/api-tgxh/1.0/hoSo/trangThai" },
+  "tro-giup-xa-hoi.guiHoSoTroCap": { connectorId: "tro-giup-xa-hoi", operation: "guiHoSoTroCap", method: "POST", path: "/api-tgxh/1.0/hoSo" },
+  "tro-giup-xa-hoi.boSungHoSo": { connectorId: "tro-giup-xa-hoi", operation: "boSungHoSo", method: "POST", path: "/api-tgxh/1.0/hoSo/boSung" },
+  "tro-giup-xa-hoi.rutHoSo": { connectorId: "tro-giup-xa-hoi", operation: "rutHoSo", method: "POST", path: "/api-tgxh/1.0/hoSo/rut" },
+  "tro-giup-xa-hoi.layKetQuaHoSo": { connectorId: "tro-giup-xa-hoi", operation: "layKetQuaHoSo", method: "GET", path: "/api-tgxh/1.0/hoSo/ketQua" },
+  "tro-giup-xa-hoi.dongBoTrangThai": { connectorId: "tro-giup-xa-hoi", operation: "dongBoTrangThai", method: "GET", path: "/api-tgxh/1.0/hoSo/dongBo" },
+  "tro-giup-xa-hoi.traCuuDoiTuong": { connectorId: "tro-giup-xa-hoi", operation: "traCuuDoiTuong", method: "GET", path: "/api-tgxh/1.0/doiTuong" },
+  "tro-giup-xa-hoi.danhSachDoiTuong": { connectorId: "tro-giup-xa-hoi", operation: "danhSachDoiTuong", method: "GET", path: "/api-tgxh/1.0/doiTuong/danhSach" },
+  "tro-giup-xa-hoi.capNhatDoiTuong": { connectorId: "tro-giup-xa-hoi", operation: "capNhatDoiTuong", method: "POST", path: "/api-tgxh/1.0/doiTuong/capNhat" },
+  "tro-giup-xa-hoi.traCuuBienNhanCapNhat": { connectorId: "tro-giup-xa-hoi", operation: "traCuuBienNhanCapNhat", method: "GET", path: "/api-tgxh/1.0/doiTuong/capNhat/bienNhan" },
   "danh-muc-tai-chinh.layDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "layDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}" },
   "danh-muc-tai-chinh.danhSachDanhMuc": { connectorId: "danh-muc-tai-chinh", operation: "danhSachDanhMuc", method: "GET", path: "/dmdcbtc/1.0/DanhMuc" },
   "danh-muc-tai-chinh.chiTietPhanTu": { connectorId: "danh-muc-tai-chinh", operation: "chiTietPhanTu", method: "GET", path: "/dmdcbtc/1.0/DanhMuc/{maDanhMuc}/Item/{ma}" },
@@ -144,6 +177,13 @@ export interface OperationRequests {
   "dan-cu.traCuuCongDan": T.DanCuV1TraCuuCongDanRequest;
   "dan-cu.xacThucCongDan": T.DanCuV1XacThucCongDanRequest;
   "dan-cu.thanhVienHoGiaDinh": T.DanCuV1ThanhVienHoGiaDinhRequest;
+  "bao-hiem.thongTinNguoiThamGia": T.BaoHiemV1ThongTinNguoiThamGiaRequest;
+  "bao-hiem.traCuuMaSoBhxh": T.BaoHiemV1TraCuuMaSoBhxhRequest;
+  "bao-hiem.traCuuHoGiaDinh": T.BaoHiemV1TraCuuHoGiaDinhRequest;
+  "bao-hiem.kiemTraTheBhyt": T.BaoHiemV1KiemTraTheBhytRequest;
+  "bao-hiem.theBhytTreEm": T.BaoHiemV1TheBhytTreEmRequest;
+  "bao-hiem.danhSachTheBhytTreEm": T.BaoHiemV1DanhSachTheBhytTreEmRequest;
+  "bao-hiem.traCuuPhongChongDich": T.BaoHiemV1TraCuuPhongChongDichRequest;
   "dat-dai.traCuuThuaDat": T.DatDaiV1TraCuuThuaDatRequest;
   "dat-dai.traCuuTheoGiayChungNhan": T.DatDaiV1TraCuuTheoGiayChungNhanRequest;
   "dat-dai.traCuuTheoChuSuDung": T.DatDaiV1TraCuuTheoChuSuDungRequest;
@@ -155,6 +195,16 @@ export interface OperationRequests {
   "dat-dai.chiTietPhanTu": T.DatDaiV1ChiTietPhanTuRequest;
   "dat-dai.lichSuPhienBan": T.DatDaiV1LichSuPhienBanRequest;
   "dat-dai.thayDoiPhienBan": T.DatDaiV1ThayDoiPhienBanRequest;
+  "can-bo-cong-chuc.traCuuCanBo": T.CanBoCongChucV1TraCuuCanBoRequest;
+  "can-bo-cong-chuc.chiTietCanBo": T.CanBoCongChucV1ChiTietCanBoRequest;
+  "can-bo-cong-chuc.danhSachCanBo": T.CanBoCongChucV1DanhSachCanBoRequest;
+  "can-bo-cong-chuc.thongKeCanBo": T.CanBoCongChucV1ThongKeCanBoRequest;
+  "can-bo-cong-chuc.dongBoHoSoCanBo": T.CanBoCongChucV1DongBoHoSoCanBoRequest;
+  "can-bo-cong-chuc.traCuuBienNhan": T.CanBoCongChucV1TraCuuBienNhanRequest;
+  "van-ban-phap-luat.chiTietVanBan": T.VanBanPhapLuatV1ChiTietVanBanRequest;
+  "van-ban-phap-luat.chiTietVanBanTheoId": T.VanBanPhapLuatV1ChiTietVanBanTheoIdRequest;
+  "van-ban-phap-luat.timKiemVanBan": T.VanBanPhapLuatV1TimKiemVanBanRequest;
+  "van-ban-phap-luat.danhMuc": T.VanBanPhapLuatV1DanhMucRequest;
   "gia.traCuuGia": T.GiaV1TraCuuGiaRequest;
   "gia.tongHopGia": T.GiaV1TongHopGiaRequest;
   "gia.guiBaoCaoGia": T.GiaV1GuiBaoCaoGiaRequest;
@@ -174,6 +224,12 @@ export interface OperationRequests {
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiRequest;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPRequest;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaRequest;
+  "ho-tich.traCuuTrangThaiHoSo": T.HoTichV1TraCuuTrangThaiHoSoRequest;
+  "ho-tich.nhanHoSoHoTich": T.HoTichV1NhanHoSoHoTichRequest;
+  "ho-tich.nhanHoSoKhaiSinhBhyt": T.HoTichV1NhanHoSoKhaiSinhBhytRequest;
+  "ho-tich.boSungHoSo": T.HoTichV1BoSungHoSoRequest;
+  "ho-tich.layKetQuaHoSo": T.HoTichV1LayKetQuaHoSoRequest;
+  "ho-tich.dongBoTrangThai": T.HoTichV1DongBoTrangThaiRequest;
   "ma-so-ngan-sach.traCuuTrangThai": T.MaSoNganSachV1TraCuuTrangThaiRequest;
   "ma-so-ngan-sach.dangKyMaSo": T.MaSoNganSachV1DangKyMaSoRequest;
   "ma-so-ngan-sach.boSungHoSo": T.MaSoNganSachV1BoSungHoSoRequest;
@@ -209,6 +265,16 @@ export interface OperationRequests {
   "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": T.NhaOHinhThanhTuongLaiV1TraCuuDuAnRequest;
   "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": T.NhaOHinhThanhTuongLaiV1DanhSachDuAnRequest;
   "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": T.NhaOHinhThanhTuongLaiV1TraCuuThongBaoRequest;
+  "tro-giup-xa-hoi.traCuuHoSo": T.TroGiupXaHoiV1TraCuuHoSoRequest;
+  "tro-giup-xa-hoi.guiHoSoTroCap": T.TroGiupXaHoiV1GuiHoSoTroCapRequest;
+  "tro-giup-xa-hoi.boSungHoSo": T.TroGiupXaHoiV1BoSungHoSoRequest;
+  "tro-giup-xa-hoi.rutHoSo": T.TroGiupXaHoiV1RutHoSoRequest;
+  "tro-giup-xa-hoi.layKetQuaHoSo": T.TroGiupXaHoiV1LayKetQuaHoSoRequest;
+  "tro-giup-xa-hoi.dongBoTrangThai": T.TroGiupXaHoiV1DongBoTrangThaiRequest;
+  "tro-giup-xa-hoi.traCuuDoiTuong": T.TroGiupXaHoiV1TraCuuDoiTuongRequest;
+  "tro-giup-xa-hoi.danhSachDoiTuong": T.TroGiupXaHoiV1DanhSachDoiTuongRequest;
+  "tro-giup-xa-hoi.capNhatDoiTuong": T.TroGiupXaHoiV1CapNhatDoiTuongRequest;
+  "tro-giup-xa-hoi.traCuuBienNhanCapNhat": T.TroGiupXaHoiV1TraCuuBienNhanCapNhatRequest;
   "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucRequest;
   "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucRequest;
   "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuRequest;
@@ -276,6 +342,13 @@ export interface OperationResponses {
   "dan-cu.traCuuCongDan": T.DanCuV1TraCuuCongDanResponse;
   "dan-cu.xacThucCongDan": T.DanCuV1XacThucCongDanResponse;
   "dan-cu.thanhVienHoGiaDinh": T.DanCuV1ThanhVienHoGiaDinhResponse;
+  "bao-hiem.thongTinNguoiThamGia": T.BaoHiemV1ThongTinNguoiThamGiaResponse;
+  "bao-hiem.traCuuMaSoBhxh": T.BaoHiemV1TraCuuMaSoBhxhResponse;
+  "bao-hiem.traCuuHoGiaDinh": T.BaoHiemV1TraCuuHoGiaDinhResponse;
+  "bao-hiem.kiemTraTheBhyt": T.BaoHiemV1KiemTraTheBhytResponse;
+  "bao-hiem.theBhytTreEm": T.BaoHiemV1TheBhytTreEmResponse;
+  "bao-hiem.danhSachTheBhytTreEm": T.BaoHiemV1DanhSachTheBhytTreEmResponse;
+  "bao-hiem.traCuuPhongChongDich": T.BaoHiemV1TraCuuPhongChongDichResponse;
   "dat-dai.traCuuThuaDat": T.DatDaiV1TraCuuThuaDatResponse;
   "dat-dai.traCuuTheoGiayChungNhan": T.DatDaiV1TraCuuTheoGiayChungNhanResponse;
   "dat-dai.traCuuTheoChuSuDung": T.DatDaiV1TraCuuTheoChuSuDungResponse;
@@ -287,6 +360,16 @@ export interface OperationResponses {
   "dat-dai.chiTietPhanTu": T.DatDaiV1ChiTietPhanTuResponse;
   "dat-dai.lichSuPhienBan": T.DatDaiV1LichSuPhienBanResponse;
   "dat-dai.thayDoiPhienBan": T.DatDaiV1ThayDoiPhienBanResponse;
+  "can-bo-cong-chuc.traCuuCanBo": T.CanBoCongChucV1TraCuuCanBoResponse;
+  "can-bo-cong-chuc.chiTietCanBo": T.CanBoCongChucV1ChiTietCanBoResponse;
+  "can-bo-cong-chuc.danhSachCanBo": T.CanBoCongChucV1DanhSachCanBoResponse;
+  "can-bo-cong-chuc.thongKeCanBo": T.CanBoCongChucV1ThongKeCanBoResponse;
+  "can-bo-cong-chuc.dongBoHoSoCanBo": T.CanBoCongChucV1DongBoHoSoCanBoResponse;
+  "can-bo-cong-chuc.traCuuBienNhan": T.CanBoCongChucV1TraCuuBienNhanResponse;
+  "van-ban-phap-luat.chiTietVanBan": T.VanBanPhapLuatV1ChiTietVanBanResponse;
+  "van-ban-phap-luat.chiTietVanBanTheoId": T.VanBanPhapLuatV1ChiTietVanBanTheoIdResponse;
+  "van-ban-phap-luat.timKiemVanBan": T.VanBanPhapLuatV1TimKiemVanBanResponse;
+  "van-ban-phap-luat.danhMuc": T.VanBanPhapLuatV1DanhMucResponse;
   "gia.traCuuGia": T.GiaV1TraCuuGiaResponse;
   "gia.tongHopGia": T.GiaV1TongHopGiaResponse;
   "gia.guiBaoCaoGia": T.GiaV1GuiBaoCaoGiaResponse;
@@ -306,6 +389,12 @@ export interface OperationResponses {
   "ly-lich-tu-phap.traCuuTrangThai": T.LyLichTuPhapV1TraCuuTrangThaiResponse;
   "ly-lich-tu-phap.nopHoSoLLTP": T.LyLichTuPhapV1NopHoSoLLTPResponse;
   "ly-lich-tu-phap.layKetQua": T.LyLichTuPhapV1LayKetQuaResponse;
+  "ho-tich.traCuuTrangThaiHoSo": T.HoTichV1TraCuuTrangThaiHoSoResponse;
+  "ho-tich.nhanHoSoHoTich": T.HoTichV1NhanHoSoHoTichResponse;
+  "ho-tich.nhanHoSoKhaiSinhBhyt": T.HoTichV1NhanHoSoKhaiSinhBhytResponse;
+  "ho-tich.boSungHoSo": T.HoTichV1BoSungHoSoResponse;
+  "ho-tich.layKetQuaHoSo": T.HoTichV1LayKetQuaHoSoResponse;
+  "ho-tich.dongBoTrangThai": T.HoTichV1DongBoTrangThaiResponse;
   "ma-so-ngan-sach.traCuuTrangThai": T.MaSoNganSachV1TraCuuTrangThaiResponse;
   "ma-so-ngan-sach.dangKyMaSo": T.MaSoNganSachV1DangKyMaSoResponse;
   "ma-so-ngan-sach.boSungHoSo": T.MaSoNganSachV1BoSungHoSoResponse;
@@ -341,6 +430,16 @@ export interface OperationResponses {
   "nha-o-hinh-thanh-tuong-lai.traCuuDuAn": T.NhaOHinhThanhTuongLaiV1TraCuuDuAnResponse;
   "nha-o-hinh-thanh-tuong-lai.danhSachDuAn": T.NhaOHinhThanhTuongLaiV1DanhSachDuAnResponse;
   "nha-o-hinh-thanh-tuong-lai.traCuuThongBao": T.NhaOHinhThanhTuongLaiV1TraCuuThongBaoResponse;
+  "tro-giup-xa-hoi.traCuuHoSo": T.TroGiupXaHoiV1TraCuuHoSoResponse;
+  "tro-giup-xa-hoi.guiHoSoTroCap": T.TroGiupXaHoiV1GuiHoSoTroCapResponse;
+  "tro-giup-xa-hoi.boSungHoSo": T.TroGiupXaHoiV1BoSungHoSoResponse;
+  "tro-giup-xa-hoi.rutHoSo": T.TroGiupXaHoiV1RutHoSoResponse;
+  "tro-giup-xa-hoi.layKetQuaHoSo": T.TroGiupXaHoiV1LayKetQuaHoSoResponse;
+  "tro-giup-xa-hoi.dongBoTrangThai": T.TroGiupXaHoiV1DongBoTrangThaiResponse;
+  "tro-giup-xa-hoi.traCuuDoiTuong": T.TroGiupXaHoiV1TraCuuDoiTuongResponse;
+  "tro-giup-xa-hoi.danhSachDoiTuong": T.TroGiupXaHoiV1DanhSachDoiTuongResponse;
+  "tro-giup-xa-hoi.capNhatDoiTuong": T.TroGiupXaHoiV1CapNhatDoiTuongResponse;
+  "tro-giup-xa-hoi.traCuuBienNhanCapNhat": T.TroGiupXaHoiV1TraCuuBienNhanCapNhatResponse;
   "danh-muc-tai-chinh.layDanhMuc": T.DanhMucTaiChinhV1LayDanhMucResponse;
   "danh-muc-tai-chinh.danhSachDanhMuc": T.DanhMucTaiChinhV1DanhSachDanhMucResponse;
   "danh-muc-tai-chinh.chiTietPhanTu": T.DanhMucTaiChinhV1ChiTietPhanTuResponse;

@@ -73,7 +73,28 @@ export type SharedDocumentsTepKetQua = {
   MaHash: string;
 };
 
+export type SharedHoSoDanhSachTaiLieu = Array<SharedHoSoTaiLieu>;
+
+export type SharedHoSoMaBoSung = string;
+
+export type SharedHoSoTaiLieu = {
+  TenTaiLieu: string;
+  /** Đường dẫn tải tệp trên hệ thống của tỉnh */
+  DuongDan: string;
+  /** SHA-256 của tệp */
+  MaHash?: string;
+};
+
+export type SharedHoSoTepKetQua = {
+  TenTep: string;
+  DinhDang: "application/pdf";
+  NoiDungBase64: string;
+  MaHash: string;
+};
+
 export type SharedIdentifiersAgencyCode = string;
+
+export type SharedIdentifiersBhxh = string;
 
 export type SharedIdentifiersCccd = string;
 
@@ -105,7 +126,219 @@ export type SharedIdentifiersPhoneVn = string;
 
 export type SharedIdentifiersRequestId = string;
 
+export type SharedIdentifiersTheBhyt = string;
+
 export type SharedIdentifiersTimestampCompact = string;
+
+export type BaoHiemV1BaoHiemGioiTinh = 0 | 1;
+
+export type BaoHiemV1BaoHiemLoaiHinh = "BHXH_BB" | "BHXH_TN" | "BHYT_HGD" | "BHYT_NSNN" | "BHYT_HSSV" | "HUU_TRI";
+
+export type BaoHiemV1BaoHiemMaCoSoKcb = string;
+
+export type BaoHiemV1BaoHiemMaDoiTuong = "TE" | "BT" | "HN" | "CN" | "HT" | "HS" | "SV" | "HC" | "DN" | "GD";
+
+export type BaoHiemV1BaoHiemMaHoGiaDinh = string;
+
+export type BaoHiemV1BaoHiemMaKetQua = "000" | "003" | "010" | "050" | "060" | "070" | "110" | "120";
+
+export type BaoHiemV1BaoHiemMucHuong = 80 | 95 | 100;
+
+export type BaoHiemV1BaoHiemQuaTrinh = {
+  tuThang: BaoHiemV1BaoHiemThang;
+  denThang?: BaoHiemV1BaoHiemThang;
+  loaiHinh: BaoHiemV1BaoHiemLoaiHinh;
+  tenLoaiHinh: string;
+  donVi: string;
+  maDonVi?: string;
+};
+
+export type BaoHiemV1BaoHiemThang = string;
+
+export type BaoHiemV1BaoHiemTheBhytXem = {
+  maThe: SharedIdentifiersTheBhyt;
+  maDoiTuong: BaoHiemV1BaoHiemMaDoiTuong;
+  tenDoiTuong: string;
+  mucHuong: BaoHiemV1BaoHiemMucHuong;
+  gtTheTu: SharedIdentifiersDateDmy;
+  gtTheDen: SharedIdentifiersDateDmy;
+  maDKBD: BaoHiemV1BaoHiemMaCoSoKcb;
+  tenDKBD: string;
+  trangThai: BaoHiemV1BaoHiemTrangThaiThe;
+  ngayDu5Nam?: SharedIdentifiersDateDmy;
+  conHieuLuc: boolean;
+};
+
+export type BaoHiemV1BaoHiemTrangThaiThe = "HIEU_LUC" | "BAO_GIAM" | "THU_HOI";
+
+/** danhSachTheBhytTreEm: trẻ dưới 6 tuổi cư trú tại một xã và thẻ BHYT của trẻ */
+export type BaoHiemV1DanhSachTheBhytTreEmRequest = {
+  maXa: SharedIdentifiersMaXa;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type BaoHiemV1DanhSachTheBhytTreEmResponse = {
+  tongSo: number;
+  trang: number;
+  soBanGhi: number;
+  danhSach: Array<{
+    soDinhDanh: SharedIdentifiersCccd;
+    hoTen: SharedIdentifiersHoVaTen;
+    ngaySinh: SharedIdentifiersDateDmy;
+    maThe: SharedIdentifiersTheBhyt;
+    gtTheDen: SharedIdentifiersDateDmy;
+    maDKBD: BaoHiemV1BaoHiemMaCoSoKcb;
+    conHieuLuc: boolean;
+  }>;
+};
+
+/** kiemTraTheBhyt: kiểm tra giá trị sử dụng thẻ BHYT */
+export type BaoHiemV1KiemTraTheBhytRequest = {
+  /** Mã thẻ 15 ký tự, hoặc mã số BHXH 10 số (thẻ mẫu mới) */
+  maThe: string;
+  hoTen: SharedIdentifiersHoVaTen;
+  ngaySinh: SharedIdentifiersDateDmy;
+};
+
+export type BaoHiemV1KiemTraTheBhytResponse = {
+  maKetQua: BaoHiemV1BaoHiemMaKetQua;
+  ghiChu: string;
+  conHieuLuc: boolean;
+  maThe?: SharedIdentifiersTheBhyt;
+  maSoBhxh?: SharedIdentifiersBhxh;
+  hoTen?: SharedIdentifiersHoVaTen;
+  ngaySinh?: SharedIdentifiersDateDmy;
+  gioiTinh?: BaoHiemV1BaoHiemGioiTinh;
+  diaChi?: string;
+  maDKBD?: BaoHiemV1BaoHiemMaCoSoKcb;
+  tenDKBD?: string;
+  gtTheTu?: SharedIdentifiersDateDmy;
+  gtTheDen?: SharedIdentifiersDateDmy;
+  mucHuong?: BaoHiemV1BaoHiemMucHuong;
+  ngayDu5Nam?: SharedIdentifiersDateDmy;
+  maTheMoi?: SharedIdentifiersTheBhyt;
+  cqBHXH?: string;
+};
+
+/** theBhytTreEm: thẻ BHYT của trẻ dưới 6 tuổi theo số định danh của trẻ */
+export type BaoHiemV1TheBhytTreEmRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+};
+
+export type BaoHiemV1TheBhytTreEmResponse = {
+  soDinhDanh: SharedIdentifiersCccd;
+  hoTen: SharedIdentifiersHoVaTen;
+  ngaySinh: SharedIdentifiersDateDmy;
+  gioiTinh: BaoHiemV1BaoHiemGioiTinh;
+  maSoBhxh: SharedIdentifiersBhxh;
+  maThe: SharedIdentifiersTheBhyt;
+  gtTheTu: SharedIdentifiersDateDmy;
+  gtTheDen: SharedIdentifiersDateDmy;
+  maDKBD: BaoHiemV1BaoHiemMaCoSoKcb;
+  tenDKBD: string;
+  mucHuong: 100;
+  conHieuLuc: boolean;
+  hoTenMe: SharedIdentifiersHoVaTen;
+  hoTenCha?: SharedIdentifiersHoVaTen;
+  capQuaLienThong: boolean;
+  ngayCapThe: SharedIdentifiersDateDmy;
+};
+
+/** thongTinNguoiThamGia: thông tin người tham gia theo mã số BHXH */
+export type BaoHiemV1ThongTinNguoiThamGiaRequest = {
+  maSoBhxh: SharedIdentifiersBhxh;
+};
+
+export type BaoHiemV1ThongTinNguoiThamGiaResponse = {
+  maSoBhxh: SharedIdentifiersBhxh;
+  soDinhDanh: SharedIdentifiersCccd;
+  hoTen: SharedIdentifiersHoVaTen;
+  ngaySinh: SharedIdentifiersDateDmy;
+  gioiTinh: BaoHiemV1BaoHiemGioiTinh;
+  diaChi: string;
+  maHoGiaDinh: BaoHiemV1BaoHiemMaHoGiaDinh;
+  quanHeChuHo: string;
+  theBhyt?: BaoHiemV1BaoHiemTheBhytXem;
+  quaTrinhThamGia: Array<BaoHiemV1BaoHiemQuaTrinh>;
+  tongSoThangDongBhxh: number;
+};
+
+/** traCuuHoGiaDinh: thành viên hộ gia đình tham gia BHYT */
+export type BaoHiemV1TraCuuHoGiaDinhRequest = {
+  maHoGiaDinh: BaoHiemV1BaoHiemMaHoGiaDinh;
+};
+
+export type BaoHiemV1TraCuuHoGiaDinhResponse = {
+  maHoGiaDinh: BaoHiemV1BaoHiemMaHoGiaDinh;
+  chuHo: {
+    hoTen: SharedIdentifiersHoVaTen;
+    maSoBhxh: SharedIdentifiersBhxh;
+  };
+  diaChi: string;
+  soThanhVien: number;
+  thanhVien: Array<{
+    maSoBhxh: SharedIdentifiersBhxh;
+    hoTen: SharedIdentifiersHoVaTen;
+    ngaySinh: SharedIdentifiersDateDmy;
+    gioiTinh: BaoHiemV1BaoHiemGioiTinh;
+    quanHeChuHo: string;
+    maDoiTuong?: BaoHiemV1BaoHiemMaDoiTuong;
+    maThe?: SharedIdentifiersTheBhyt;
+    gtTheDen?: SharedIdentifiersDateDmy;
+    conHieuLuc: boolean;
+    /** Mức đóng BHYT hộ gia đình mỗi tháng (đồng) */
+    mucDongThang?: number;
+  }>;
+  tongMucDongThang: number;
+};
+
+/** traCuuMaSoBhxh: tra cứu mã số BHXH theo số định danh cá nhân và họ tên */
+export type BaoHiemV1TraCuuMaSoBhxhRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+  hoTen: SharedIdentifiersHoVaTen;
+};
+
+export type BaoHiemV1TraCuuMaSoBhxhResponse = {
+  maSoBhxh: SharedIdentifiersBhxh;
+  hoTen: SharedIdentifiersHoVaTen;
+  ngaySinh: SharedIdentifiersDateDmy;
+  gioiTinh: BaoHiemV1BaoHiemGioiTinh;
+  maHoGiaDinh: BaoHiemV1BaoHiemMaHoGiaDinh;
+  coTheBhyt: boolean;
+  conHieuLuc: boolean;
+};
+
+/** traCuuPhongChongDich: tra cứu theo danh sách số định danh phục vụ phòng, chống dịch */
+export type BaoHiemV1TraCuuPhongChongDichRequest = {
+  maYeuCau: SharedCommonMaYeuCau;
+  maCanBo: SharedCommonMaCanBo;
+  mucDich: "PHONG_CHONG_DICH";
+  tenDotDich?: string;
+  danhSachSoDinhDanh: Array<SharedIdentifiersCccd>;
+};
+
+export type BaoHiemV1TraCuuPhongChongDichResponse = {
+  maYeuCau: SharedCommonMaYeuCau;
+  soLuongYeuCau: number;
+  soLuongTimThay: number;
+  ketQua: Array<{
+    soDinhDanh: SharedIdentifiersCccd;
+    timThay: boolean;
+    hoTen?: SharedIdentifiersHoVaTen;
+    ngaySinh?: SharedIdentifiersDateDmy;
+    gioiTinh?: BaoHiemV1BaoHiemGioiTinh;
+    maSoBhxh?: SharedIdentifiersBhxh;
+    soDienThoai?: SharedIdentifiersPhoneVn;
+    diaChi?: string;
+    maXa?: SharedIdentifiersMaXa;
+    maThe?: SharedIdentifiersTheBhyt;
+    gtTheDen?: SharedIdentifiersDateDmy;
+    maDKBD?: BaoHiemV1BaoHiemMaCoSoKcb;
+    tenDKBD?: string;
+    conHieuLuc?: boolean;
+  }>;
+};
 
 export type BuuChinhCongIchV1BuuChinhBuuCuc = {
   MaBuuCuc: string;
@@ -277,6 +510,160 @@ export type BuuChinhCongIchV1XuLyPhatKhongThanhCongRequest = {
   SoDienThoaiLienHe?: SharedIdentifiersPhoneVn;
   GhiChu?: string;
 };
+
+export type CanBoCongChucV1CanBoCongChucBienNhan = {
+  MaBienNhan: CanBoCongChucV1CanBoCongChucMaBienNhan;
+  ThoiGianTiepNhan: SharedIdentifiersTimestampCompact;
+  MaBam: string;
+  KhoaDongBo: string;
+  NoiDung: CanBoCongChucV1CanBoCongChucHoSoCanBo;
+};
+
+export type CanBoCongChucV1CanBoCongChucCoQuan = {
+  MaDinhDanh: SharedIdentifiersAgencyCode;
+  Ten: string;
+};
+
+export type CanBoCongChucV1CanBoCongChucDem = Array<{
+  Ma: string;
+  Ten: string;
+  SoLuong: number;
+}>;
+
+export type CanBoCongChucV1CanBoCongChucHoSoCanBo = {
+  MaCanBo: CanBoCongChucV1CanBoCongChucMaCanBo;
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  DanToc: string;
+  TonGiao: string;
+  QueQuan: string;
+  NoiOHienNay: string;
+  Loai: CanBoCongChucV1CanBoCongChucLoai;
+  CoQuan: CanBoCongChucV1CanBoCongChucCoQuan;
+  ChucVu: string;
+  MaNgach: CanBoCongChucV1CanBoCongChucMaNgach;
+  TenNgach: string;
+  BacLuong: number;
+  HeSoLuong: number;
+  NgayHuongBac: SharedIdentifiersDateDmy;
+  TrinhDoChuyenMon: CanBoCongChucV1CanBoCongChucTrinhDo;
+  ChuyenNganh: string;
+  LyLuanChinhTri: CanBoCongChucV1CanBoCongChucLyLuan;
+  NgayTuyenDung: SharedIdentifiersDateDmy;
+  QuaTrinhCongTac: Array<CanBoCongChucV1CanBoCongChucKyCongTac>;
+  TinhTrang: CanBoCongChucV1CanBoCongChucTinhTrang;
+  NgayNghiHuu?: SharedIdentifiersDateDmy;
+  PhienBan: number;
+  NgayCapNhat: SharedIdentifiersDateDmy;
+};
+
+export type CanBoCongChucV1CanBoCongChucKyCongTac = {
+  TuNgay: SharedIdentifiersDateDmy;
+  DenNgay?: SharedIdentifiersDateDmy;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  TenCoQuan: string;
+  ChucVu: string;
+};
+
+export type CanBoCongChucV1CanBoCongChucLoai = "CAN_BO" | "CONG_CHUC" | "VIEN_CHUC";
+
+export type CanBoCongChucV1CanBoCongChucLyLuan = "Chưa qua đào tạo" | "Sơ cấp" | "Trung cấp" | "Cao cấp" | "Cử nhân";
+
+export type CanBoCongChucV1CanBoCongChucMaBienNhan = string;
+
+export type CanBoCongChucV1CanBoCongChucMaCanBo = string;
+
+export type CanBoCongChucV1CanBoCongChucMaNgach = "01.001" | "01.002" | "01.003" | "01.004" | "V.07.05.13" | "V.07.05.14" | "V.07.05.15" | "V.08.01.01" | "V.08.01.02" | "V.08.01.03";
+
+export type CanBoCongChucV1CanBoCongChucTinhTrang = "DANG_CONG_TAC" | "NGHI_HUU" | "THOI_VIEC" | "CHUYEN_CONG_TAC";
+
+export type CanBoCongChucV1CanBoCongChucTomTat = {
+  MaCanBo: CanBoCongChucV1CanBoCongChucMaCanBo;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  Loai: CanBoCongChucV1CanBoCongChucLoai;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  TenCoQuan: string;
+  ChucVu: string;
+  MaNgach: CanBoCongChucV1CanBoCongChucMaNgach;
+  TinhTrang: CanBoCongChucV1CanBoCongChucTinhTrang;
+};
+
+export type CanBoCongChucV1CanBoCongChucTrinhDo = "Trung cấp" | "Cao đẳng" | "Đại học" | "Thạc sĩ" | "Tiến sĩ";
+
+/** chiTietCanBo: hồ sơ theo mã cán bộ */
+export type CanBoCongChucV1ChiTietCanBoRequest = {
+  maCanBo: CanBoCongChucV1CanBoCongChucMaCanBo;
+};
+
+export type CanBoCongChucV1ChiTietCanBoResponse = CanBoCongChucV1CanBoCongChucHoSoCanBo;
+
+/** danhSachCanBo: danh sách theo cơ quan, loại, tình trạng, ngạch */
+export type CanBoCongChucV1DanhSachCanBoRequest = {
+  maCoQuan?: SharedIdentifiersAgencyCode;
+  loai?: CanBoCongChucV1CanBoCongChucLoai;
+  tinhTrang?: CanBoCongChucV1CanBoCongChucTinhTrang;
+  maNgach?: CanBoCongChucV1CanBoCongChucMaNgach;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type CanBoCongChucV1DanhSachCanBoResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<CanBoCongChucV1CanBoCongChucTomTat>;
+};
+
+/** dongBoHoSoCanBo: tỉnh đồng bộ một hồ sơ (một phiên bản) lên CSDL quốc gia */
+export type CanBoCongChucV1DongBoHoSoCanBoRequest = {
+  MaDonViGui: SharedIdentifiersAgencyCode;
+  HoSo: CanBoCongChucV1CanBoCongChucHoSoCanBo;
+};
+
+export type CanBoCongChucV1DongBoHoSoCanBoResponse = {
+  MaBienNhan: CanBoCongChucV1CanBoCongChucMaBienNhan;
+  ThoiGianTiepNhan: SharedIdentifiersTimestampCompact;
+  MaCanBo: CanBoCongChucV1CanBoCongChucMaCanBo;
+  PhienBan: number;
+  TrangThai: "DA_TIEP_NHAN";
+  DaNhanTruocDo: boolean;
+};
+
+/** thongKeCanBo: số lượng, cơ cấu đội ngũ (toàn tỉnh hoặc một cơ quan) */
+export type CanBoCongChucV1ThongKeCanBoRequest = {
+  maCoQuan?: SharedIdentifiersAgencyCode;
+  tinhTrang?: CanBoCongChucV1CanBoCongChucTinhTrang;
+};
+
+export type CanBoCongChucV1ThongKeCanBoResponse = {
+  PhamVi: string;
+  TongSo: number;
+  TheoLoai: CanBoCongChucV1CanBoCongChucDem;
+  TheoGioiTinh: CanBoCongChucV1CanBoCongChucDem;
+  TheoTrinhDo: CanBoCongChucV1CanBoCongChucDem;
+  TheoNhomTuoi: CanBoCongChucV1CanBoCongChucDem;
+  TheoNgach: CanBoCongChucV1CanBoCongChucDem;
+  TheoTinhTrang: CanBoCongChucV1CanBoCongChucDem;
+  TuoiBinhQuan: number;
+};
+
+/** traCuuBienNhan: đọc lại một lần đồng bộ theo mã biên nhận */
+export type CanBoCongChucV1TraCuuBienNhanRequest = {
+  maBienNhan: CanBoCongChucV1CanBoCongChucMaBienNhan;
+};
+
+export type CanBoCongChucV1TraCuuBienNhanResponse = CanBoCongChucV1CanBoCongChucBienNhan;
+
+/** traCuuCanBo: hồ sơ theo số định danh cá nhân */
+export type CanBoCongChucV1TraCuuCanBoRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+};
+
+export type CanBoCongChucV1TraCuuCanBoResponse = CanBoCongChucV1CanBoCongChucHoSoCanBo;
 
 export type DanCuV1DanCuChuHo = {
   HoVaTen: SharedIdentifiersHoVaTen;
@@ -2158,6 +2545,283 @@ export type GiayPhepLaiXeV1XacThucGPLXResponse = {
   TinhTrang: GiayPhepLaiXeV1GiayPhepLaiXeTinhTrang;
 };
 
+/** boSungHoSo: tỉnh nộp bổ sung giấy tờ cho hồ sơ đang ở trạng thái 2 (yêu cầu bổ sung) */
+export type HoTichV1BoSungHoSoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaBoSung: HoTichV1HoTichMaBoSung;
+  TaiLieuBoSung: HoTichV1HoTichDanhSachTaiLieu;
+  GhiChu?: string;
+};
+
+export type HoTichV1BoSungHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaBoSung: HoTichV1HoTichMaBoSung;
+  TrangThai: HoTichV1HoTichTrangThai;
+  TenTrangThai: string;
+  ThoiGianTiepNhanBoSung: HoTichV1HoTichThoiGian;
+  /** true: lần bổ sung này đã được nhận trước đó (gửi lại) */
+  DaNhanTruocDo: boolean;
+};
+
+/** dongBoTrangThai: các hồ sơ của tỉnh thay đổi trạng thái từ một thời điểm (đồng bộ định kỳ) */
+export type HoTichV1DongBoTrangThaiRequest = {
+  capNhatTu: HoTichV1HoTichThoiGian;
+  trangThai?: HoTichV1HoTichTrangThai;
+  loaiHoSo?: HoTichV1HoTichLoaiHoSo;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type HoTichV1DongBoTrangThaiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<HoTichV1HoTichTomTatHoSo>;
+};
+
+export type HoTichV1HoTichBienNhan = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: HoTichV1HoTichLoaiHoSo;
+  MaTTHC: SharedCommonMaDVC;
+  TenTTHC: string;
+  TrangThai: HoTichV1HoTichTrangThai;
+  TenTrangThai: string;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  CoQuanDangKy: string;
+  ThoiGianTiepNhan: HoTichV1HoTichThoiGian;
+  NgayHenTra: HoTichV1HoTichNgay;
+};
+
+export type HoTichV1HoTichCoSoKcb = {
+  MaCoSo: HoTichV1HoTichMaCoSoKcb;
+  TenCoSo: string;
+};
+
+export type HoTichV1HoTichDanhSachTaiLieu = SharedHoSoDanhSachTaiLieu;
+
+export type HoTichV1HoTichGiayToKetQua = {
+  TenGiayTo: string;
+  SoHieu: string;
+  TepDinhKem: HoTichV1HoTichTepKetQua;
+};
+
+export type HoTichV1HoTichKenhThucHien = "1" | "2" | "3";
+
+export type HoTichV1HoTichKetHon = {
+  BenNam: HoTichV1HoTichNguoi;
+  BenNu: HoTichV1HoTichNguoi;
+};
+
+export type HoTichV1HoTichKetQua = {
+  So: string;
+  QuyenSo: string;
+  NgayDangKy: HoTichV1HoTichNgay;
+  CoQuanDangKy: string;
+  NguoiKy: SharedIdentifiersHoVaTen;
+  ChucVuNguoiKy: string;
+  /** Số định danh cá nhân cấp cho trẻ khi đăng ký khai sinh */
+  SoDinhDanhCaNhan?: SharedIdentifiersCccd;
+  TheBhyt?: HoTichV1HoTichTheBhyt;
+  /** Giấy xác nhận tình trạng hôn nhân có giá trị 6 tháng */
+  GiaTriDen?: HoTichV1HoTichNgay;
+  GiayToKetQua: Array<HoTichV1HoTichGiayToKetQua>;
+};
+
+export type HoTichV1HoTichKhaiSinh = {
+  NguoiDuocKhaiSinh: HoTichV1HoTichNguoiDuocKhaiSinh;
+  Me: HoTichV1HoTichNguoi;
+  Cha?: HoTichV1HoTichNguoi;
+  /** Số Giấy chứng sinh do cơ sở y tế cấp */
+  SoGiayChungSinh: string;
+};
+
+export type HoTichV1HoTichKhaiTu = {
+  NguoiDaMat: HoTichV1HoTichNguoi;
+  NgayMat: HoTichV1HoTichNgay;
+  NoiMat: HoTichV1HoTichVanBan;
+  NguyenNhan: HoTichV1HoTichVanBan;
+  GiayBaoTu: {
+    So: string;
+    NgayCap: HoTichV1HoTichNgay;
+    CoQuanCap: HoTichV1HoTichVanBan;
+  };
+};
+
+export type HoTichV1HoTichLichSu = {
+  TrangThai: HoTichV1HoTichTrangThai;
+  TenTrangThai: string;
+  ThoiGian: HoTichV1HoTichThoiGian;
+  GhiChu?: string;
+};
+
+export type HoTichV1HoTichLoaiHoSo = "KS" | "KT" | "KH" | "CMC" | "XNHN" | "TDCC" | "KSBHYT";
+
+export type HoTichV1HoTichLoaiHoSoDon = "KS" | "KT" | "KH" | "CMC" | "XNHN" | "TDCC";
+
+export type HoTichV1HoTichLoi = {
+  LyDo: string;
+  ThoiGian: HoTichV1HoTichThoiGian;
+};
+
+export type HoTichV1HoTichMaBoSung = SharedHoSoMaBoSung;
+
+export type HoTichV1HoTichMaCoSoKcb = string;
+
+export type HoTichV1HoTichNgay = SharedIdentifiersDateDmy;
+
+export type HoTichV1HoTichNguoi = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  NgaySinh: HoTichV1HoTichNgay;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  DanToc?: string;
+  QuocTich: string;
+  NoiCuTru: HoTichV1HoTichVanBan;
+};
+
+export type HoTichV1HoTichNguoiDuocKhaiSinh = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  NgaySinh: HoTichV1HoTichNgay;
+  NoiSinh: HoTichV1HoTichVanBan;
+  DanToc: string;
+  QuocTich: string;
+  QueQuan: HoTichV1HoTichVanBan;
+};
+
+export type HoTichV1HoTichNguoiYeuCau = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  NgaySinh: HoTichV1HoTichNgay;
+  /** Quan hệ với người được đăng ký */
+  QuanHe: "Bản thân" | "Cha" | "Mẹ" | "Vợ" | "Chồng" | "Con" | "Anh, chị, em" | "Ông, bà" | "Cháu" | "Người thân thích khác";
+  SoDienThoai: SharedIdentifiersPhoneVn;
+  Email?: string;
+  NoiCuTru: HoTichV1HoTichVanBan;
+};
+
+export type HoTichV1HoTichNhanChaMeCon = {
+  BenNhan: HoTichV1HoTichNguoi;
+  BenDuocNhan: HoTichV1HoTichNguoi;
+  QuanHe: "CHA_NHAN_CON" | "ME_NHAN_CON" | "CON_NHAN_CHA" | "CON_NHAN_ME";
+};
+
+export type HoTichV1HoTichTepKetQua = SharedHoSoTepKetQua;
+
+export type HoTichV1HoTichThayDoiCaiChinh = {
+  NguoiDuocThayDoi: HoTichV1HoTichNguoi;
+  LoaiViec: "THAY_DOI" | "CAI_CHINH" | "BO_SUNG";
+  /** Số, quyển số của việc hộ tịch đã đăng ký */
+  SoDangKyGoc: string;
+  NoiDungTruoc: HoTichV1HoTichVanBan;
+  NoiDungSau: HoTichV1HoTichVanBan;
+  LyDo: HoTichV1HoTichVanBan;
+};
+
+export type HoTichV1HoTichTheBhyt = {
+  MaThe: SharedIdentifiersTheBhyt;
+  MaSoBhxh: SharedIdentifiersBhxh;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: HoTichV1HoTichNgay;
+  GiaTriTu: HoTichV1HoTichNgay;
+  GiaTriDen: HoTichV1HoTichNgay;
+  NoiDangKyKCBBD: HoTichV1HoTichCoSoKcb;
+  /** Phần trăm chi phí được quỹ BHYT chi trả (trẻ em dưới 6 tuổi: 100) */
+  MucHuong: 100;
+};
+
+export type HoTichV1HoTichThoiGian = SharedIdentifiersTimestampCompact;
+
+export type HoTichV1HoTichTinhTrangHonNhan = "CHUA_KET_HON" | "DA_LY_HON" | "GOA" | "DANG_CO_VO_CHONG";
+
+export type HoTichV1HoTichTomTatHoSo = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: HoTichV1HoTichLoaiHoSo;
+  TrangThai: HoTichV1HoTichTrangThai;
+  TenTrangThai: string;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  ThoiGianTiepNhan: HoTichV1HoTichThoiGian;
+  ThoiGianCapNhat: HoTichV1HoTichThoiGian;
+};
+
+export type HoTichV1HoTichTrangThai = "1" | "2" | "3" | "4" | "0";
+
+export type HoTichV1HoTichVanBan = string;
+
+export type HoTichV1HoTichXacNhanTinhTrangHonNhan = {
+  NguoiDuocXacNhan: HoTichV1HoTichNguoi;
+  TinhTrangHonNhan: HoTichV1HoTichTinhTrangHonNhan;
+  MucDichSuDung: HoTichV1HoTichVanBan;
+};
+
+export type HoTichV1HoTichYeuCauBoSung = {
+  NoiDung: string;
+  ThoiGianYeuCau: HoTichV1HoTichThoiGian;
+  HanBoSung: HoTichV1HoTichNgay;
+};
+
+/** layKetQuaHoSo: kết quả đăng ký hộ tịch (trích lục, số định danh, thẻ BHYT) */
+export type HoTichV1LayKetQuaHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type HoTichV1LayKetQuaHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: HoTichV1HoTichLoaiHoSo;
+  TrangThai: "4";
+  KetQua: HoTichV1HoTichKetQua;
+};
+
+/** nhanHoSoHoTich: liên thông hồ sơ đăng ký hộ tịch từ Hệ thống giải quyết TTHC của tỉnh */
+export type HoTichV1NhanHoSoHoTichRequest = (unknown) & (unknown) & (unknown) & (unknown) & (unknown) & (unknown);
+
+export type HoTichV1NhanHoSoHoTichResponse = HoTichV1HoTichBienNhan;
+
+/** nhanHoSoKhaiSinhBhyt: liên thông đăng ký khai sinh và cấp thẻ BHYT cho trẻ em dưới 6 tuổi */
+export type HoTichV1NhanHoSoKhaiSinhBhytRequest = {
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  MaXaDangKy: SharedIdentifiersMaXa;
+  KenhThucHien: HoTichV1HoTichKenhThucHien;
+  NguoiYeuCau: HoTichV1HoTichNguoiYeuCau;
+  KhaiSinh: HoTichV1HoTichKhaiSinh;
+  TheBhyt: {
+    /** Mã cơ sở đăng ký khám chữa bệnh ban đầu cho trẻ */
+    NoiDangKyKCBBD: HoTichV1HoTichMaCoSoKcb;
+    /** 1 nhận trực tiếp, 2 qua bưu chính, 3 thẻ điện tử trên VssID */
+    HinhThucNhanThe: "1" | "2" | "3";
+  };
+  TaiLieuNop: HoTichV1HoTichDanhSachTaiLieu;
+};
+
+export type HoTichV1NhanHoSoKhaiSinhBhytResponse = HoTichV1HoTichBienNhan;
+
+/** traCuuTrangThaiHoSo: trạng thái xử lý và lịch sử của hồ sơ hộ tịch */
+export type HoTichV1TraCuuTrangThaiHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type HoTichV1TraCuuTrangThaiHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: HoTichV1HoTichLoaiHoSo;
+  MaTTHC: SharedCommonMaDVC;
+  TenTTHC: string;
+  TrangThai: HoTichV1HoTichTrangThai;
+  TenTrangThai: string;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  CoQuanDangKy: string;
+  ThoiGianTiepNhan: HoTichV1HoTichThoiGian;
+  NgayHenTra: HoTichV1HoTichNgay;
+  SoLanBoSung: number;
+  LichSu: Array<HoTichV1HoTichLichSu>;
+  YeuCauBoSung?: HoTichV1HoTichYeuCauBoSung;
+  Loi?: HoTichV1HoTichLoi;
+  NgayDangKy?: HoTichV1HoTichNgay;
+};
+
 /** dongBoTrangThai: hồ sơ liên thông của tỉnh có thay đổi trạng thái từ một thời điểm */
 export type LienThongThueDatDaiV1DongBoTrangThaiRequest = {
   tuThoiDiem: SharedIdentifiersTimestampCompact;
@@ -3460,6 +4124,409 @@ export type ThongTinNguonV1TtnTrangThaiGui = {
 export type ThongTinNguonV1TtnTrangThaiNoiDung = "DANG_HIEU_LUC" | "HET_HIEU_LUC" | "THU_HOI";
 
 export type ThongTinNguonV1TtnTrangThaiThietBi = "HOAT_DONG" | "MAT_KET_NOI" | "LOI" | "TAT";
+
+/** boSungHoSo: nộp bổ sung cho hồ sơ ở trạng thái 4 (4 → 2) */
+export type TroGiupXaHoiV1BoSungHoSoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaBoSung: SharedHoSoMaBoSung;
+  TaiLieuBoSung: SharedHoSoDanhSachTaiLieu;
+  GhiChu?: string;
+};
+
+export type TroGiupXaHoiV1BoSungHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaBoSung: SharedHoSoMaBoSung;
+  TrangThai: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+  TenTrangThai: string;
+  ThoiGianTiepNhanBoSung: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  DaNhanTruocDo: boolean;
+};
+
+/** capNhatDoiTuong: tỉnh đồng bộ kết quả rà soát, cập nhật đối tượng lên CSDL trợ giúp xã hội */
+export type TroGiupXaHoiV1CapNhatDoiTuongRequest = (unknown) & (unknown);
+
+export type TroGiupXaHoiV1CapNhatDoiTuongResponse = {
+  MaBienNhan: string;
+  ThoiGianTiepNhan: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  MaGiaoDich: string;
+  SoDinhDanh: SharedIdentifiersCccd;
+  LoaiCapNhat: string;
+  TrangThaiDongBo: "DA_CAP_NHAT";
+  MucTroCap?: number;
+  DaNhanTruocDo: boolean;
+};
+
+/** danhSachDoiTuong: danh sách đối tượng để rà soát (lọc theo xã, nhóm, trạng thái hưởng) */
+export type TroGiupXaHoiV1DanhSachDoiTuongRequest = {
+  maXa?: SharedIdentifiersMaXa;
+  nhomDoiTuong?: TroGiupXaHoiV1TroGiupXaHoiNhom;
+  trangThaiHuong?: TroGiupXaHoiV1TroGiupXaHoiTrangThaiHuong;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type TroGiupXaHoiV1DanhSachDoiTuongResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  TongMucTroCapThang: number;
+  DanhSach: Array<TroGiupXaHoiV1TroGiupXaHoiTomTatDoiTuong>;
+};
+
+/** dongBoTrangThai: hồ sơ của tỉnh thay đổi từ một thời điểm */
+export type TroGiupXaHoiV1DongBoTrangThaiRequest = {
+  capNhatTu: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  trangThai?: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+  loaiHoSo?: TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo;
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type TroGiupXaHoiV1DongBoTrangThaiResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<{
+    MaHoSo: SharedIdentifiersMaHoSo;
+    MaHoSoTinh?: SharedIdentifiersMaHoSo;
+    LoaiHoSo: TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo;
+    TrangThai: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+    TenTrangThai: string;
+    SoDinhDanhDoiTuong: SharedIdentifiersCccd;
+    MaCoQuan: SharedIdentifiersAgencyCode;
+    ThoiGianCapNhat: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  }>;
+};
+
+/** guiHoSoTroCap: liên thông hồ sơ đề nghị trợ cấp xã hội (hưởng mới, điều chỉnh, thôi hưởng, mai táng phí) */
+export type TroGiupXaHoiV1GuiHoSoTroCapRequest = (unknown) & (unknown) & (unknown) & (unknown);
+
+export type TroGiupXaHoiV1GuiHoSoTroCapResponse = TroGiupXaHoiV1TroGiupXaHoiBienNhan;
+
+/** layKetQuaHoSo: kết quả: quyết định hoặc thông báo không đủ điều kiện */
+export type TroGiupXaHoiV1LayKetQuaHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type TroGiupXaHoiV1LayKetQuaHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  LoaiHoSo: TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo;
+  TrangThai: "5" | "6";
+  QuyetDinh?: TroGiupXaHoiV1TroGiupXaHoiQuyetDinh;
+  ThongBaoKhongDuDieuKien?: TroGiupXaHoiV1TroGiupXaHoiThongBao;
+};
+
+/** rutHoSo: công dân rút hồ sơ (→ 7) */
+export type TroGiupXaHoiV1RutHoSoRequest = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  LyDoRut: string;
+};
+
+export type TroGiupXaHoiV1RutHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  TrangThai: "7";
+  TenTrangThai: string;
+  ThoiGianRut: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  DaRutTruocDo: boolean;
+};
+
+/** traCuuBienNhanCapNhat: đọc lại một lần đồng bộ theo mã biên nhận */
+export type TroGiupXaHoiV1TraCuuBienNhanCapNhatRequest = {
+  maBienNhan: string;
+};
+
+export type TroGiupXaHoiV1TraCuuBienNhanCapNhatResponse = {
+  MaBienNhan: string;
+  ThoiGianTiepNhan: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  MaBam: string;
+  NoiDung: TroGiupXaHoiV1CapNhatDoiTuongRequest;
+};
+
+/** traCuuDoiTuong: đối tượng trong CSDL trợ giúp xã hội theo số định danh */
+export type TroGiupXaHoiV1TraCuuDoiTuongRequest = {
+  soDinhDanh: SharedIdentifiersCccd;
+};
+
+export type TroGiupXaHoiV1TraCuuDoiTuongResponse = TroGiupXaHoiV1TroGiupXaHoiDoiTuongBtxh;
+
+/** traCuuHoSo: trạng thái và lịch sử xử lý hồ sơ trợ giúp xã hội */
+export type TroGiupXaHoiV1TraCuuHoSoRequest = {
+  maHoSo: SharedIdentifiersMaHoSo;
+};
+
+export type TroGiupXaHoiV1TraCuuHoSoResponse = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo;
+  TenThuTuc: string;
+  MaTTHC: SharedCommonMaDVC;
+  TrangThai: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+  TenTrangThai: string;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  CoQuanTiepNhan: string;
+  ThoiGianTiepNhan: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  NgayHenTra: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  SoDinhDanhDoiTuong: SharedIdentifiersCccd;
+  SoLanBoSung: number;
+  LichSu: Array<TroGiupXaHoiV1TroGiupXaHoiLichSu>;
+  YeuCauBoSung?: TroGiupXaHoiV1TroGiupXaHoiYeuCauBoSung;
+  ThongBaoKhongDuDieuKien?: TroGiupXaHoiV1TroGiupXaHoiThongBao;
+  SoQuyetDinh?: string;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiBienNhan = {
+  MaHoSo: SharedIdentifiersMaHoSo;
+  MaHoSoTinh?: SharedIdentifiersMaHoSo;
+  LoaiHoSo: TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo;
+  TenThuTuc: string;
+  MaTTHC: SharedCommonMaDVC;
+  TrangThai: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+  TenTrangThai: string;
+  MaCoQuan: SharedIdentifiersAgencyCode;
+  CoQuanTiepNhan: string;
+  ThoiGianTiepNhan: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  NgayHenTra: TroGiupXaHoiV1TroGiupXaHoiNgay;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiDoiTuongBtxh = {
+  MaDoiTuong: TroGiupXaHoiV1TroGiupXaHoiMaDoiTuong;
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  NoiCuTru: string;
+  MaXa: SharedIdentifiersMaXa;
+  NhomDoiTuong: TroGiupXaHoiV1TroGiupXaHoiNhom;
+  TenNhomDoiTuong: string;
+  HeSo: number;
+  MucChuan: number;
+  MucTroCap: number;
+  SoConDangNuoi?: number;
+  MucDoKhuyetTat?: TroGiupXaHoiV1TroGiupXaHoiMucDoKhuyetTat;
+  NgayHuong: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  SoQuyetDinh: string;
+  NgayQuyetDinh: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  HinhThucNhanTroCap: TroGiupXaHoiV1TroGiupXaHoiHinhThucNhan;
+  TrangThaiHuong: TroGiupXaHoiV1TroGiupXaHoiTrangThaiHuong;
+  NgayThoiHuong?: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  MaTheBhyt?: SharedIdentifiersTheBhyt;
+  LichSuCapNhat: Array<TroGiupXaHoiV1TroGiupXaHoiLichSuCapNhat>;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiDoiTuongCapNhat = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  NoiCuTru: string;
+  MaXa: SharedIdentifiersMaXa;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiDoiTuongHoSo = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  NgaySinh: SharedIdentifiersDateDmy;
+  GioiTinh: SharedIdentifiersGioiTinh;
+  NoiCuTru: string;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiHinhThucNhan = "TIEN_MAT" | "TAI_KHOAN";
+
+export type TroGiupXaHoiV1TroGiupXaHoiLichSu = {
+  TrangThai: TroGiupXaHoiV1TroGiupXaHoiTrangThai;
+  TenTrangThai: string;
+  ThoiGian: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  GhiChu?: string;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiLichSuCapNhat = {
+  Nguon: "HO_SO" | "DONG_BO";
+  Ma: string;
+  Loai: string;
+  ThoiGian: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiLoaiHoSo = "HUONG_MOI" | "DIEU_CHINH" | "THOI_HUONG" | "MAI_TANG";
+
+export type TroGiupXaHoiV1TroGiupXaHoiMaDoiTuong = string;
+
+export type TroGiupXaHoiV1TroGiupXaHoiMucDoKhuyetTat = "NANG" | "DAC_BIET_NANG";
+
+export type TroGiupXaHoiV1TroGiupXaHoiNgay = SharedIdentifiersDateDmy;
+
+export type TroGiupXaHoiV1TroGiupXaHoiNguoiDeNghi = {
+  HoVaTen: SharedIdentifiersHoVaTen;
+  SoDinhDanh: SharedIdentifiersCccd;
+  NgaySinh: SharedIdentifiersDateDmy;
+  QuanHe: "Bản thân" | "Cha" | "Mẹ" | "Vợ" | "Chồng" | "Con" | "Anh, chị, em" | "Cháu" | "Người giám hộ" | "Người thân thích khác";
+  SoDienThoai: SharedIdentifiersPhoneVn;
+  NoiCuTru: string;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiNhom = "K1" | "K2" | "K3" | "K4" | "K5A" | "K5B" | "K5C" | "K6N" | "K6DBN" | "K7" | "K8";
+
+export type TroGiupXaHoiV1TroGiupXaHoiQuyetDinh = {
+  SoQuyetDinh: string;
+  NgayKy: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  CoQuanBanHanh: string;
+  NguoiKy: SharedIdentifiersHoVaTen;
+  ChucVuNguoiKy: string;
+  NoiDung: string;
+  MaDoiTuong: TroGiupXaHoiV1TroGiupXaHoiMaDoiTuong;
+  NhomDoiTuong?: TroGiupXaHoiV1TroGiupXaHoiNhom;
+  HeSo?: number;
+  MucChuan?: number;
+  MucTroCap?: number;
+  ThoiDiemHuong?: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  ThoiDiemThoiHuong?: TroGiupXaHoiV1TroGiupXaHoiNgay;
+  SoTienHoTro?: number;
+  TepQuyetDinh: SharedHoSoTepKetQua;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiThoiGian = SharedIdentifiersTimestampCompact;
+
+export type TroGiupXaHoiV1TroGiupXaHoiThongBao = {
+  LyDo: string;
+  ThoiGian: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiTomTatDoiTuong = {
+  MaDoiTuong: TroGiupXaHoiV1TroGiupXaHoiMaDoiTuong;
+  SoDinhDanh: SharedIdentifiersCccd;
+  HoVaTen: SharedIdentifiersHoVaTen;
+  NgaySinh: SharedIdentifiersDateDmy;
+  MaXa: SharedIdentifiersMaXa;
+  NhomDoiTuong: TroGiupXaHoiV1TroGiupXaHoiNhom;
+  MucTroCap: number;
+  TrangThaiHuong: TroGiupXaHoiV1TroGiupXaHoiTrangThaiHuong;
+};
+
+export type TroGiupXaHoiV1TroGiupXaHoiTrangThai = "1" | "2" | "3" | "4" | "5" | "6" | "7";
+
+export type TroGiupXaHoiV1TroGiupXaHoiTrangThaiHuong = "DANG_HUONG" | "THOI_HUONG";
+
+export type TroGiupXaHoiV1TroGiupXaHoiYeuCauBoSung = {
+  NoiDung: string;
+  ThoiGianYeuCau: TroGiupXaHoiV1TroGiupXaHoiThoiGian;
+  HanBoSung: TroGiupXaHoiV1TroGiupXaHoiNgay;
+};
+
+/** chiTietVanBan: văn bản theo số, ký hiệu (không phân biệt dấu) */
+export type VanBanPhapLuatV1ChiTietVanBanRequest = {
+  soKyHieu: VanBanPhapLuatV1VanBanPhapLuatSoKyHieu;
+  coQuanBanHanh?: VanBanPhapLuatV1VanBanPhapLuatCoQuanBanHanh;
+};
+
+export type VanBanPhapLuatV1ChiTietVanBanResponse = VanBanPhapLuatV1VanBanPhapLuatChiTiet;
+
+/** chiTietVanBanTheoId: văn bản theo ItemID */
+export type VanBanPhapLuatV1ChiTietVanBanTheoIdRequest = {
+  itemId: VanBanPhapLuatV1VanBanPhapLuatItemId;
+};
+
+export type VanBanPhapLuatV1ChiTietVanBanTheoIdResponse = VanBanPhapLuatV1VanBanPhapLuatChiTiet;
+
+/** danhMuc: danh mục dùng để lọc (loại văn bản, cơ quan ban hành, lĩnh vực, tình trạng hiệu lực) kèm số văn bản */
+export type VanBanPhapLuatV1DanhMucRequest = {
+  loaiDanhMuc: "loai-van-ban" | "co-quan-ban-hanh" | "linh-vuc" | "tinh-trang-hieu-luc";
+};
+
+export type VanBanPhapLuatV1DanhMucResponse = {
+  LoaiDanhMuc: string;
+  DanhSach: Array<{
+    Ma: string;
+    Ten: string;
+    SoVanBan: number;
+  }>;
+};
+
+/** timKiemVanBan: tìm kiếm, lọc, phân trang văn bản */
+export type VanBanPhapLuatV1TimKiemVanBanRequest = {
+  /** Từ khóa trong số ký hiệu, trích yếu (không phân biệt dấu, mọi từ phải có) */
+  tuKhoa?: string;
+  loaiVanBan?: VanBanPhapLuatV1VanBanPhapLuatLoaiVanBan;
+  coQuanBanHanh?: VanBanPhapLuatV1VanBanPhapLuatCoQuanBanHanh;
+  linhVuc?: VanBanPhapLuatV1VanBanPhapLuatLinhVuc;
+  tinhTrangHieuLuc?: VanBanPhapLuatV1VanBanPhapLuatTinhTrangHieuLuc;
+  phamVi?: VanBanPhapLuatV1VanBanPhapLuatPhamVi;
+  tuNgayBanHanh?: SharedIdentifiersDateDmy;
+  denNgayBanHanh?: SharedIdentifiersDateDmy;
+  sapXep?: "NGAY_BAN_HANH_GIAM" | "NGAY_BAN_HANH_TANG" | "NGAY_HIEU_LUC_GIAM";
+  trang?: SharedCommonTrang;
+  soBanGhi?: SharedCommonSoBanGhi;
+};
+
+export type VanBanPhapLuatV1TimKiemVanBanResponse = {
+  TongSo: number;
+  Trang: number;
+  SoBanGhi: number;
+  DanhSach: Array<VanBanPhapLuatV1VanBanPhapLuatTomTat>;
+};
+
+export type VanBanPhapLuatV1VanBanPhapLuatChiTiet = {
+  ItemID: VanBanPhapLuatV1VanBanPhapLuatItemId;
+  SoKyHieu: VanBanPhapLuatV1VanBanPhapLuatSoKyHieu;
+  TrichYeu: string;
+  LoaiVanBan: VanBanPhapLuatV1VanBanPhapLuatMaTen;
+  CoQuanBanHanh: VanBanPhapLuatV1VanBanPhapLuatMaTen;
+  NgayBanHanh: SharedIdentifiersDateDmy;
+  NgayHieuLuc: SharedIdentifiersDateDmy;
+  NgayHetHieuLuc?: SharedIdentifiersDateDmy;
+  TinhTrangHieuLuc: VanBanPhapLuatV1VanBanPhapLuatMaTen;
+  NguoiKy?: SharedIdentifiersHoVaTen;
+  ChucVuNguoiKy?: string;
+  LinhVuc: Array<VanBanPhapLuatV1VanBanPhapLuatMaTen>;
+  PhamVi: VanBanPhapLuatV1VanBanPhapLuatPhamVi;
+  DuongDanToanVan: string;
+  VanBanLienQuan: {
+    CanCu: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+    DuocCanCuBoi: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+    ThayThe: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+    BiThayTheBoi: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+    SuaDoi: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+    BiSuaDoiBoi: VanBanPhapLuatV1VanBanPhapLuatDsRef;
+  };
+};
+
+export type VanBanPhapLuatV1VanBanPhapLuatCoQuanBanHanh = "QH" | "CP" | "TTG" | "BTP" | "BNV" | "BGDDT" | "VPCP" | "HDND_AG" | "UBND_AG" | "UBND_KG";
+
+export type VanBanPhapLuatV1VanBanPhapLuatDsRef = Array<VanBanPhapLuatV1VanBanPhapLuatRef>;
+
+export type VanBanPhapLuatV1VanBanPhapLuatItemId = number;
+
+export type VanBanPhapLuatV1VanBanPhapLuatLinhVuc = "HO_TICH" | "CAN_CUOC" | "BAO_HIEM" | "DOANH_NGHIEP" | "DAT_DAI" | "CAN_BO" | "TRO_GIUP_XA_HOI" | "CHUYEN_DOI_SO" | "AN_TOAN_THONG_TIN" | "THU_TUC_HANH_CHINH" | "TO_CHUC_BO_MAY" | "XAY_DUNG_PHAP_LUAT" | "TU_PHAP" | "THUE_PHI" | "GIAO_THONG";
+
+export type VanBanPhapLuatV1VanBanPhapLuatLoaiVanBan = "LUAT" | "NGHI_QUYET" | "NGHI_DINH" | "QUYET_DINH" | "THONG_TU";
+
+export type VanBanPhapLuatV1VanBanPhapLuatMaTen = {
+  Ma: string;
+  Ten: string;
+};
+
+export type VanBanPhapLuatV1VanBanPhapLuatPhamVi = "TW" | "DP";
+
+export type VanBanPhapLuatV1VanBanPhapLuatRef = {
+  ItemID: VanBanPhapLuatV1VanBanPhapLuatItemId;
+  SoKyHieu: VanBanPhapLuatV1VanBanPhapLuatSoKyHieu;
+  TrichYeu: string;
+};
+
+export type VanBanPhapLuatV1VanBanPhapLuatSoKyHieu = string;
+
+export type VanBanPhapLuatV1VanBanPhapLuatTinhTrangHieuLuc = "CHUA_CO_HIEU_LUC" | "CON_HIEU_LUC" | "HET_HIEU_LUC_MOT_PHAN" | "HET_HIEU_LUC_TOAN_BO";
+
+export type VanBanPhapLuatV1VanBanPhapLuatTomTat = {
+  ItemID: VanBanPhapLuatV1VanBanPhapLuatItemId;
+  SoKyHieu: VanBanPhapLuatV1VanBanPhapLuatSoKyHieu;
+  TrichYeu: string;
+  LoaiVanBan: VanBanPhapLuatV1VanBanPhapLuatLoaiVanBan;
+  TenLoaiVanBan: string;
+  CoQuanBanHanh: VanBanPhapLuatV1VanBanPhapLuatCoQuanBanHanh;
+  TenCoQuanBanHanh: string;
+  NgayBanHanh: SharedIdentifiersDateDmy;
+  NgayHieuLuc: SharedIdentifiersDateDmy;
+  TinhTrangHieuLuc: VanBanPhapLuatV1VanBanPhapLuatTinhTrangHieuLuc;
+};
 
 /** chiTietPhanTu: một phần tử của danh mục theo mã */
 export type VpostcodeV1ChiTietPhanTuRequest = {
