@@ -32,8 +32,10 @@ export interface Simulator {
   deps: GatewayDeps;
   redis: RedisHandle;
   sync: StatusSync;
-  /** Milliseconds from the call to ready (schemas compiled, Redis connected, listening). */
+  /** Milliseconds from the call to ready (request schemas compiled, Redis connected, listening). */
   startupMs: number;
+  /** Settles when every response schema is compiled too (rejects with the ConnectorLoadError naming the bad one). */
+  warm: Promise<void>;
   rollout: RolloutModule;
   close(): Promise<void>;
 }
@@ -120,9 +122,12 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   }
 
   const startupMs = performance.now() - t0;
+  // Response validators compile right after start, in slices; a broken one is reported naming its connector.
+  const warm = registry.warmUp();
+  warm.catch((e: Error) => logger.error('schema compilation failed', { error: e.message }));
   let closed = false;
   return {
-    url, config, registry, deps, redis: redisHandle, sync, startupMs, rollout,
+    url, config, registry, deps, redis: redisHandle, sync, startupMs, warm, rollout,
     async close() {
       if (closed) return;
       closed = true;

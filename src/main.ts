@@ -27,6 +27,12 @@ async function main(): Promise<void> {
     '',
   ].filter((l) => l !== '');
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  // A response schema that does not compile stops the process too, naming the connector (just after ready).
+  sim.warm.catch(async (e: Error) => {
+    process.stderr.write(`\n${e.message}\n\n`);
+    await sim.close();
+    process.exit(1);
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

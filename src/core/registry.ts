@@ -5,7 +5,7 @@ import type { ConnectorDefinition, HttpMethod, OperationDefinition, OperationExa
 import { defineLifecycle } from './lifecycle.js';
 import type { ReferenceData, ReferenceSystem } from './reference.js';
 import { BUILT_IN_SCENARIOS, type ScenarioDefinition } from './scenarios.js';
-import { getCompiled, loadSchemas, type SchemaSet } from './schema-compiler.js';
+import { getCompiled, loadSchemas, SCHEMA_BASE, type SchemaSet } from './schema-compiler.js';
 import { shapeBySchemaFile } from './xml-shape.js';
 
 /** Start-up refuses a bad connector with a message naming it and the field at fault. */
@@ -36,6 +36,19 @@ export interface LoadedOperation {
   /** Text input (SOAP, query) shaped by the request schema: lone XML elements become the arrays it declares. */
   shapeText: (input: Record<string, unknown>) => Record<string, unknown>;
   validateResponse: ValidateFunction;
+}
+
+/** A validator compiled on its first call, or by `warm()`; `compile` throws the ConnectorLoadError naming it. */
+function lazyValidator(compile: () => ValidateFunction, pending: Array<() => void>): ValidateFunction {
+  let fn: ValidateFunction | undefined;
+  const ensure = () => (fn ??= compile());
+  const wrapper = ((data: unknown) => {
+    const ok = ensure()(data);
+    wrapper.errors = fn!.errors;
+    return ok;
+  }) as ValidateFunction;
+  pending.push(ensure);
+  return wrapper;
 }
 
 /** Resolves `"$seed:collection.0.Field"` placeholders in examples against the seed, so examples follow the data. */
@@ -101,6 +114,8 @@ export interface Registry {
   schemas: SchemaSet;
   reference: ReferenceData;
   catalog(): CatalogEntry[];
+  /** Compiles every response validator (start-up does it just after listening; tests may await it). */
+  warmUp(): Promise<void>;
 }
 
 export interface RegistryOptions {
@@ -141,6 +156,9 @@ function checkOperation(def: ConnectorDefinition, name: string, op: OperationDef
 
 export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
   const schemas = await loadSchemas(opts.schemasDir);
+  // Validators compiled later: response schemas (warmUp) and request forms no transport uses (only if asked).
+  const responseCompiles: Array<() => void> = [];
+  const unused: Array<() => void> = [];
   const refById = new Map(opts.reference.systems.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const routes = new Map<string, string>();
@@ -197,6 +215,17 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
           throw new ConnectorLoadError(id, `operations.${name}.${field}`, (e as Error).message);
         }
       };
+      // A GET is only ever validated as text and a JSON POST only as a body: compile at start what the transport
+      // uses (so a broken schema still stops start-up), and the other form only if something asks for it.
+      const readsText = op.method === 'GET' || op.method === 'DELETE' || !!op.soapAction;
+      const readsBody = op.method !== 'GET' && op.method !== 'DELETE';
+      const validateBody = readsBody ? compile(schemas.strict, requestSchema, 'requestSchema') : lazyValidator(() => compile(schemas.strict, requestSchema, 'requestSchema'), unused);
+      const validateText = readsText ? compile(schemas.coercing, requestSchema, 'requestSchema') : lazyValidator(() => compile(schemas.coercing, requestSchema, 'requestSchema'), unused);
+      // Response schemas: present now, compiled by warmUp() right after start (or on first use), so start-up stays fast.
+      if (!schemas.ids.includes(SCHEMA_BASE + responseSchema)) {
+        throw new ConnectorLoadError(id, `operations.${name}.responseSchema`, `schema ${responseSchema} not found (expected file schemas/${responseSchema})`);
+      }
+      const validateResponse = lazyValidator(() => compile(schemas.strict, responseSchema, 'responseSchema'), responseCompiles);
       let example: OperationExample;
       try {
         example = resolveSeedRefs(op.example, seed, 'example') as OperationExample;
@@ -211,10 +240,10 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
         scope: op.scope ?? id,
         requestSchema,
         responseSchema,
-        validateBody: compile(schemas.strict, requestSchema, 'requestSchema'),
-        validateText: compile(schemas.coercing, requestSchema, 'requestSchema'),
+        validateBody,
+        validateText,
         shapeText: (input) => shapeBySchemaFile(schemas.coercing, input, requestSchema) as Record<string, unknown>,
-        validateResponse: compile(schemas.strict, responseSchema, 'responseSchema'),
+        validateResponse,
       });
     }
     for (const i of meta.purposes.keys()) {
@@ -292,5 +321,12 @@ export async function loadRegistry(opts: RegistryOptions): Promise<Registry> {
       })),
     }));
 
-  return { connectors, get: (id) => byId.get(id), schemas, reference: opts.reference, catalog };
+  /** Compiles the response validators in small slices between other work; rejects with the ConnectorLoadError. */
+  const warmUp = async () => {
+    for (const [i, ensure] of responseCompiles.entries()) {
+      ensure();
+      if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+    }
+  };
+  return { connectors, get: (id) => byId.get(id), schemas, reference: opts.reference, catalog, warmUp };
 }

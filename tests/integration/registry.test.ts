@@ -1,3 +1,5 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONNECTORS } from '../../connectors/index.js';
@@ -33,5 +35,22 @@ describe('the registry refuses a bad connector, naming it and the field', () => 
   it('loads every registered connector (start-up time is measured by npm run bench, not here)', async () => {
     const reg = await loadRegistry({ ...(await base()), definitions: CONNECTORS });
     expect(reg.connectors.map((c) => c.id).sort()).toEqual(CONNECTORS.map((c) => c.id).sort());
+  });
+});
+
+describe('response schemas compile just after start', () => {
+  it('warmUp() compiles them all, and names the connector and operation of one that does not compile', async () => {
+    const reg = await loadRegistry({ ...(await base()), definitions: CONNECTORS });
+    await expect(reg.warmUp()).resolves.toBeUndefined();
+    // A copy of the schemas where one response schema points at a definition that does not exist.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ndxp-schemas-'));
+    await cp(path.join(ROOT_DIR, 'schemas'), dir, { recursive: true });
+    await writeFile(path.join(dir, 'dang-ky-doanh-nghiep/v1/danhSachChiNhanh.response.schema.json'),
+      JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $ref: 'doanh-nghiep.schema.json#/$defs/khongCo' }));
+    const broken = await loadRegistry({ ...(await base()), schemasDir: dir, definitions: [good] });
+    const err = await broken.warmUp().catch((e) => e);
+    expect(err).toBeInstanceOf(ConnectorLoadError);
+    expect(err.message).toMatch(/"dang-ky-doanh-nghiep": operations\.danhSachChiNhanh\.responseSchema/);
+    await rm(dir, { recursive: true, force: true });
   });
 });
