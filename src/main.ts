@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     sim.url ? `  Danh mục / catalog:   ${sim.url}/api/connectors  (${sim.registry.connectors.length} connectors)` : '',
     `  Redis:                ${sim.redis.source} (${new URL(sim.redis.url).host})`,
     `  Sandbox client:       ${config.demoClientId} / ${config.demoClientSecret === 'sandbox-secret' ? 'sandbox-secret' : '(DEMO_CLIENT_SECRET)'}`,
+    sim.url ? `  Đăng nhập / sign-in:  ${sim.url}/dang-nhap — admin.${config.province}, tai-chinh.${config.province}, dev.${config.province}, viewer.${config.province}… (passwords: README "Dashboard")` : '',
     sim.url ? `  Token:                curl -s -u ${config.demoClientId}:<secret> -d grant_type=client_credentials ${sim.url}/token` : '',
     `  Ready in ${Math.round(sim.startupMs)} ms`,
     '',
