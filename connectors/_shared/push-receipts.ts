@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { reply, type RecordPort } from '../../src/core/connector.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
-import { getOnce, listOnce, putOnce } from './idempotent.js';
+import { contentHash, getOnce, listOnce, putOnce } from './idempotent.js';
 
 /** The acknowledgement of a push (biên nhận): its id and when the central side took it. */
 export interface BienNhan {
@@ -22,8 +21,12 @@ export interface PushRecord<T = unknown> {
 
 const RECEIPTS = 'bien-nhan';
 
-/** BN-<yyMMdd>-<10 hex>: unguessable, sortable by day. */
-export const newMaBienNhan = (now: Date) => `BN-${formatTimestampCompact(now).slice(2, 8)}-${randomBytes(5).toString('hex').toUpperCase()}`;
+/**
+ * BN-<yyMMdd>-<10 hex>: sortable by day; the hex is the push's hash (kind, key, data), unguessable without the data and
+ * the same on every simulator instance (gateway, mock kit, replays) for the same push on the same day.
+ */
+export const newMaBienNhan = (now: Date, loai: string, key: string, data: unknown) =>
+  `BN-${formatTimestampCompact(now).slice(2, 8)}-${contentHash({ l: loai, k: key, d: data }).slice(0, 10).toUpperCase()}`;
 
 /**
  * Takes a push once per key (the sender's own record id): the first time it is stored with a new receipt (201); the
@@ -34,7 +37,7 @@ export async function acceptPush<T>(
   records: RecordPort,
   a: { loai: string; key: string; keyField: string; data: T; now: Date },
 ): Promise<{ record: PushRecord<T>; replay: boolean }> {
-  const bienNhan: BienNhan = { MaBienNhan: newMaBienNhan(a.now), ThoiGianTiepNhan: formatTimestampCompact(a.now), LoaiDuLieu: a.loai, Khoa: a.key, TrangThai: 'DA_TIEP_NHAN' };
+  const bienNhan: BienNhan = { MaBienNhan: newMaBienNhan(a.now, a.loai, a.key, a.data), ThoiGianTiepNhan: formatTimestampCompact(a.now), LoaiDuLieu: a.loai, Khoa: a.key, TrangThai: 'DA_TIEP_NHAN' };
   const { value, replay } = await putOnce<PushRecord<T>>(records, a.loai, a.key, a.data, { LoaiDuLieu: a.loai, Khoa: a.key, BienNhan: bienNhan, DuLieu: a.data }, a.keyField);
   if (!replay) await records.put(RECEIPTS, bienNhan.MaBienNhan, { loai: a.loai, key: a.key });
   return { record: value, replay };

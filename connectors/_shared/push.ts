@@ -6,11 +6,11 @@
  *  - the same key with different content → `409 CONFLICT` naming the key field and the original receipt.
  * Everything is stored per province through ctx.records, so a submission can be read back by receipt or listed.
  */
-import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { reply, type OperationContext, type Reply } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
 import { formatTimestampCompact } from '../../src/core/identifiers.js';
+import { contentHash } from './hash.js';
 
 /** What every receipt carries; a connector adds its own fields (counts, status…). */
 export interface ReceiptBase {
@@ -24,9 +24,13 @@ export interface StoredPush<C, R extends ReceiptBase> {
   content: C;
 }
 
-/** `BN-yyyyMMddHHmmss-XXXXXX`: time of receipt plus 6 random hex digits. */
+/**
+ * `BN-yyyyMMddHHmmss-XXXXXX`: time of receipt plus 6 hex digits of the submission's hash (kind, key, content), so the
+ * same push at the same time gets the same receipt on every simulator instance (gateway, mock kit, replays).
+ */
 export const MA_BIEN_NHAN_PATTERN = '^BN-\\d{14}-[0-9A-F]{6}$';
-const newMaBienNhan = (at: Date) => `BN-${formatTimestampCompact(at)}-${randomBytes(3).toString('hex').toUpperCase()}`;
+const newMaBienNhan = (at: Date, collection: string, key: string, content: unknown) =>
+  `BN-${formatTimestampCompact(at)}-${contentHash({ c: collection, k: key, v: content }).slice(0, 6).toUpperCase()}`;
 
 const receiptIndex = (collection: string) => `${collection}:bien-nhan`;
 
@@ -59,7 +63,7 @@ export async function acceptPush<C, R extends ReceiptBase>(ctx: Pick<OperationCo
   if (o.existing) return replay(o.existing, o);
   const fresh: StoredPush<C, R> = {
     key: o.key,
-    receipt: o.receipt({ MaBienNhan: newMaBienNhan(ctx.now()), ThoiGianTiepNhan: formatTimestampCompact(ctx.now()) }),
+    receipt: o.receipt({ MaBienNhan: newMaBienNhan(ctx.now(), o.collection, o.key, o.content), ThoiGianTiepNhan: formatTimestampCompact(ctx.now()) }),
     content: o.content,
   };
   const { value, created } = await ctx.records.putIfAbsent(o.collection, o.key, fresh);

@@ -7,7 +7,8 @@
  *   4. receive the status webhooks, signature checked               — runs when POST /api/webhooks exists (status sync);
  *                                                                     otherwise the status is polled
  *   5. fetch the issued certificate                                 — connector ly-lich-tu-phap
- *   6. check each step reached DVCQG (national public-service portal) — runs when GET /api/dvcqg/hoso/:maHoSo exists
+ *   6. report the dossier and each status to DVCQG (national public-service portal), read its view back
+ *                                                                   — runs when POST /dvcqg/1.0/DongBoHoSoMC exists
  * A step whose endpoint is not deployed is reported as skipped with the reason; any other failure fails the run.
  */
 import { createServer, type Server } from 'node:http';
@@ -41,6 +42,24 @@ type CatalogEntry = { id: string; operations: Array<{ name: string; example: { b
 
 const isMissing = (e: unknown) => e instanceof NdxpApiError && (e.code === 'NOT_FOUND' || e.code === 'METHOD_NOT_ALLOWED');
 const dmy = (compact: string) => `${compact.slice(6, 8)}/${compact.slice(4, 6)}/${compact.slice(0, 4)}`;
+
+/** Reports a dossier whose certificate was issued to DVCQG, one legal step at a time; returns the statuses sent. */
+async function reportToDvcqg(sdk: NdxpClient, d: { maHoSo: string; receivedAt: string; citizen: Citizen }): Promise<string[]> {
+  const push = async (operation: string, body: Record<string, unknown>) => {
+    const reply = await sdk.request<{ error_code: string; message: string }>('POST', `/dvcqg/1.0/${operation}`, { body });
+    if (reply.error_code !== '0') throw new Error(`DVCQG ${operation} ${String(body.TrangThaiHoSo)}: ${reply.message}`);
+  };
+  await push('DongBoHoSoMC', {
+    MaHoSo: d.maHoSo, MaTTHC: '2.000488', TenTTHC: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam',
+    KenhThucHien: '2', LoaiDoiTuong: '1', ChuHoSo: d.citizen.HoVaTen, NgayTiepNhan: d.receivedAt, TrangThaiHoSo: '1',
+    DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: d.citizen.SoDinhDanh }],
+  });
+  const steps: Array<[string, string]> = [['2', 'Tiếp nhận, chuyển Sở Tư pháp (liên thông)'], ['4', 'Sở Tư pháp đang xử lý'], ['9', 'Đã cấp phiếu lý lịch tư pháp'], ['10', 'Trả kết quả cho công dân']];
+  for (const [status, note] of steps) {
+    await push('CapNhatTienDoHoSoMC', { MaHoSo: d.maHoSo, TrangThaiHoSo: status, NguoiXuLy: 'Bộ phận Một cửa', ThoiDiemXuLy: d.receivedAt, NoiDungXuLy: note });
+  }
+  return ['1', ...steps.map(([s]) => s)];
+}
 
 /** Step 1: VNeID login with PKCE and a test account's login_hint (auto-consent in the sandbox). */
 async function signInWithVneid(opts: SampleOptions, sdk: NdxpClient): Promise<Citizen | null> {
@@ -182,16 +201,17 @@ export async function runSample(opts: SampleOptions): Promise<StepResult[]> {
     const cert = await sdk.call('ly-lich-tu-phap.layKetQua', { maHoSo });
     done('5. certificate', 'ok', `phiếu số ${cert.SoPhieu}, issued ${cert.NgayCap}`);
 
-    // 6. DVCQG: every status change of the dossier is mirrored to the national portal.
+    // 6. DVCQG: the TTHC system itself reports the dossier to the national portal (DongBoHoSoMC) and every status
+    //    change after it (CapNhatTienDoHoSoMC): received 1 → handed on 2 → in process 4 → done 9 (a certificate
+    //    issued) → returned 10; then it reads DVCQG's view back to check the portal shows the last step.
     try {
-      const view = await until(async () => {
-        const v = await sdk.request<Record<string, any>>('GET', `/api/dvcqg/hoso/${encodeURIComponent(maHoSo)}`);
-        return JSON.stringify(v).includes('"5"') || v.terminal || v.status === '5' ? v : undefined;
-      }, waitMs, 'the DVCQG view');
-      done('6. DVCQG sync', 'ok', `DVCQG shows dossier ${maHoSo}: ${JSON.stringify(view).slice(0, 120)}…`);
+      const trail = await reportToDvcqg(sdk, { maHoSo, receivedAt: receipt.ThoiGianTiepNhan, citizen: cd });
+      const view = await sdk.request<Record<string, any>>('GET', `/api/dvcqg/hoso/${encodeURIComponent(maHoSo)}`);
+      if (view.TrangThaiHoSo !== trail.at(-1)) throw new Error(`DVCQG shows ${view.TrangThaiHoSo}, the TTHC system reported ${trail.at(-1)}`);
+      done('6. DVCQG sync', 'ok', `statuses ${trail.join(' → ')} reported; DVCQG shows dossier ${maHoSo} at ${view.TrangThaiHoSo}`);
     } catch (e) {
       if (!isMissing(e)) throw e;
-      done('6. DVCQG sync', 'skipped', 'GET /api/dvcqg/hoso/:maHoSo not deployed (status sync)');
+      done('6. DVCQG sync', 'skipped', 'POST /dvcqg/1.0/DongBoHoSoMC not deployed (status sync)');
     }
   } finally {
     if (subscriptionId) await sdk.request('DELETE', `/api/webhooks/${subscriptionId}`).catch(() => undefined);

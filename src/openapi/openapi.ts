@@ -93,9 +93,10 @@ function operationObject(bundle: SchemaBundle, connector: LoadedConnector, op: L
       : {}),
     responses: {
       '200': { description: 'Thành công / success', content: { 'application/json': { schema: bundle.ref(responseRel) } } },
-      // A submission to a system that keeps dossiers creates one (the handler answers 201; a retry of the same may say 200).
-      ...(hasBody && connector.def.lifecycles
-        ? { '201': { description: 'Đã tiếp nhận, tạo hồ sơ / created', content: { 'application/json': { schema: bundle.ref(responseRel) } } } }
+      // A submission creates something (a dossier, or the first receipt of an idempotent push): the handler answers
+      // 201, a retry of the same 200. Which POSTs create is handler logic, so every body operation documents it.
+      ...(hasBody
+        ? { '201': { description: 'Đã tiếp nhận, tạo mới (hồ sơ, biên nhận) / created', content: { 'application/json': { schema: bundle.ref(responseRel) } } } }
         : {}),
       ...errorResponses(hasBody),
       ...(connector.def.lifecycles ? { '409': errorResponse('Trạng thái hồ sơ không cho phép / conflict with the dossier state (CONFLICT, ILLEGAL_TRANSITION)') } : {}),

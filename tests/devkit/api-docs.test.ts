@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOM_FORMATS } from '../../src/core/schema-compiler.js';
 import { operationId } from '../../src/openapi/openapi.js';
 import { soapElementOf } from '../../src/gateway/wsdl.js';
+import { callRest } from '../helpers/calls.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -72,13 +73,14 @@ describe('OpenAPI 3.1', () => {
     for (const c of t.sim.registry.connectors) {
       for (const op of c.operations) {
         const o = doc.paths[op.def.path][op.def.method.toLowerCase()];
-        const ref = o.responses['200'].content['application/json'].schema.$ref.split('/').pop();
-        const res = await t.http.request({ method: op.def.method, url: op.def.path, params: op.example.query, data: op.example.body, headers: auth });
+        // Path parameters ({maDanhMuc}) are filled from the example, as a caller would.
+        const res = await callRest(t.http, op, op.example, auth);
         expect(res.status, `${c.id}.${op.name}`).toBeLessThan(300);
         expect(Object.keys(o.responses), `${c.id}.${op.name} documents ${res.status}`).toContain(String(res.status));
+        const ref = o.responses[String(res.status)].content['application/json'].schema.$ref.split('/').pop();
         const validate = validator(ref);
         expect(validate(res.data), `${c.id}.${op.name} ${JSON.stringify(validate.errors)}`).toBe(true);
-        const bad = await t.http.request({ method: op.def.method, url: op.def.path, params: op.example.query, data: op.example.body, headers: { ...auth, 'X-Mock-Scenario': 'not-found' } });
+        const bad = await callRest(t.http, op, op.example, { ...auth, 'X-Mock-Scenario': 'not-found' });
         expect(envelope(bad.data)).toBe(true);
       }
     }
@@ -122,7 +124,8 @@ describe('WSDL 1.1', () => {
         const [result] = await (client as any)[`${el}Async`](op.example.body ?? op.example.query);
         expect(result, `${c.id}.${el}`).toBeTruthy();
         // The same call over REST: the SOAP answer carries the same top-level fields.
-        const rest = await t.http.post(op.def.path, op.example.body, { headers: { Authorization: `Bearer ${token}` } });
+        const rest = await callRest(t.http, op, op.example, { Authorization: `Bearer ${token}` });
+        expect(rest.status, `${c.id}.${op.name} over REST`).toBeLessThan(300);
         expect(Object.keys(result).sort()).toEqual(Object.keys(rest.data).sort());
       }
     }
@@ -135,7 +138,7 @@ describe('WSDL 1.1', () => {
     const client = await soap.createClientAsync(`${t.sim.url}${c.def.soap!.path}?wsdl`);
     client.setSecurity(new soap.BearerSecurity(token));
     client.addHttpHeader('X-Mock-Scenario', 'upstream-error');
-    const err: any = await (client as any)[`${soapElementOf(op)}Async`](op.example.body).catch((e: unknown) => e);
+    const err: any = await (client as any)[`${soapElementOf(op)}Async`](op.example.body ?? op.example.query).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err.root.Envelope.Body.Fault.detail.error.code).toBe('UPSTREAM_UNAVAILABLE');
   });
