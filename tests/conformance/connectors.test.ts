@@ -134,43 +134,48 @@ describe.each(connectorIds)('connector %s', (id) => {
 
     it('refuses a token without this connector in its scope (403)', async () => {
       const other = connectorIds.find((x) => x !== id);
-      const scoped = other ? await t.auth(other) : await noScopeAuth();
+      const scoped = await scopedAuth(other);
       const res = await callRest(t.http, op, op.example, scoped);
       expect(res.status).toBe(403);
       expect(res.data.error.code).toBe('SCOPE_FORBIDDEN');
     });
   });
+});
 
-  describe.each(c.scenarios.map((s) => s.name))('scenario %s', (scenarioName) => {
+// Scenarios are per call (X-Mock-Scenario), so they are independent: they run concurrently across every connector
+// (slow and timeout each wait ~1 s; one after another they were most of this suite's time).
+const scenarioCases = connectorIds.flatMap((id) => registry.get(id)!.scenarios.map((s) => [id, s.name] as const));
+describe('scenarios', () => {
+  // test.for hands each test its own `expect`, as concurrent tests need.
+  it.concurrent.for(scenarioCases)('connector %s, scenario %s, has its declared effect', async ([id, scenarioName], { expect }) => {
+    const c = registry.get(id)!;
     const s = c.scenario(scenarioName)!;
-    it.concurrent('has its declared effect', async () => {
-      const op = c.operation(s.expect.operation ?? s.operations?.[0] ?? defaultScenarioOperation(c))!;
-      const headers = { ...auth, 'X-Mock-Scenario': s.name };
-      if (s.expect.noResponseWithinMs) {
-        const started = Date.now();
-        await expect(callRest(t.http, op, op.example, headers, s.expect.noResponseWithinMs)).rejects.toThrow(/timeout/i);
-        expect(Date.now() - started).toBeGreaterThanOrEqual(s.expect.noResponseWithinMs - 5);
-        return;
-      }
+    const op = c.operation(s.expect.operation ?? s.operations?.[0] ?? defaultScenarioOperation(c))!;
+    const headers = { ...auth, 'X-Mock-Scenario': s.name };
+    if (s.expect.noResponseWithinMs) {
       const started = Date.now();
-      const res = await callRest(t.http, op, op.example, headers);
-      const elapsed = Date.now() - started;
-      expect(res.status, JSON.stringify(res.data)).toBe(s.expect.status);
-      if (s.expect.minLatencyMs) expect(elapsed).toBeGreaterThanOrEqual(s.expect.minLatencyMs - 5);
-      for (const [h, v] of Object.entries(s.expect.headers ?? {})) expect(res.headers[h]).toBe(v);
-      if (s.expect.body) expect(matchesPartial(res.data, s.expect.body), JSON.stringify(res.data)).toBe(true);
-      if (s.expect.offSchema) expect(op.validateResponse(res.data)).toBe(false);
-      if (s.expect.then) {
-        const then = s.expect.then;
-        const next = c.operation(then.operation)!;
-        const input = then.input(res.data);
-        const got = await eventually(async () => {
-          const r = await callRest(t.http, next, next.def.method === 'GET' ? { query: input as Record<string, string> } : { body: input }, auth);
-          return r.status < 300 && matchesPartial(r.data, then.body) ? r.data : undefined;
-        }, then.withinMs);
-        expect(got, `${then.operation} never matched ${JSON.stringify(then.body)}`).toBeTruthy();
-      }
-    });
+      await expect(callRest(t.http, op, op.example, headers, s.expect.noResponseWithinMs)).rejects.toThrow(/timeout/i);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(s.expect.noResponseWithinMs - 5);
+      return;
+    }
+    const started = Date.now();
+    const res = await callRest(t.http, op, op.example, headers);
+    const elapsed = Date.now() - started;
+    expect(res.status, JSON.stringify(res.data)).toBe(s.expect.status);
+    if (s.expect.minLatencyMs) expect(elapsed).toBeGreaterThanOrEqual(s.expect.minLatencyMs - 5);
+    for (const [h, v] of Object.entries(s.expect.headers ?? {})) expect(res.headers[h]).toBe(v);
+    if (s.expect.body) expect(matchesPartial(res.data, s.expect.body), JSON.stringify(res.data)).toBe(true);
+    if (s.expect.offSchema) expect(op.validateResponse(res.data)).toBe(false);
+    if (s.expect.then) {
+      const then = s.expect.then;
+      const next = c.operation(then.operation)!;
+      const input = then.input(res.data);
+      const got = await eventually(async () => {
+        const r = await callRest(t.http, next, next.def.method === 'GET' ? { query: input as Record<string, string> } : { body: input }, auth);
+        return r.status < 300 && matchesPartial(r.data, then.body) ? r.data : undefined;
+      }, then.withinMs);
+      expect(got, `${then.operation} never matched ${JSON.stringify(then.body)}`).toBeTruthy();
+    }
   });
 });
 
@@ -191,6 +196,14 @@ function addField(example: { query?: Record<string, string>; body?: unknown }, k
 function dropField(example: { query?: Record<string, string>; body?: unknown }, key: string) {
   const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
   return example.body !== undefined ? { body: strip(example.body as Record<string, unknown>) } : { query: strip(example.query ?? {}) as Record<string, string> };
+}
+
+// A token costs a secret check (bcrypt, ~350 ms): one per scope for the whole suite, not one per operation.
+const scopedTokens = new Map<string, Promise<Record<string, string>>>();
+function scopedAuth(scope: string | undefined): Promise<Record<string, string>> {
+  const key = scope ?? '';
+  if (!scopedTokens.has(key)) scopedTokens.set(key, scope ? t.auth(scope) : noScopeAuth());
+  return scopedTokens.get(key)!;
 }
 
 async function noScopeAuth(): Promise<Record<string, string>> {

@@ -119,7 +119,14 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     const page = await signInPage(`admin.${PROVINCE}`, ADMIN_PASSWORD);
     await page.goto(`${t.sim.url}/docs`, { waitUntil: 'commit' });
     await page.waitForSelector('.swagger-ui .info .title', { timeout: 30_000 });
-    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(10);
+    // One collapsed section per connector (plus the token endpoint); opening one lists that connector's operations.
+    const ids = t.sim.registry.connectors.map((c) => c.id);
+    await page.waitForSelector(`.swagger-ui .opblock-tag[data-tag="${ids.at(-1)}"]`);
+    expect(await page.locator('.swagger-ui .opblock-tag').count()).toBe(ids.length + 1);
+    const last = t.sim.registry.get(ids.at(-1)!)!;
+    await page.click(`.swagger-ui .opblock-tag[data-tag="${last.id}"]`);
+    await page.waitForSelector('.swagger-ui .opblock');
+    expect(await page.locator('.swagger-ui .opblock').count()).toBe(last.operations.length);
     await page.goto(`${t.sim.url}/admin/queues`);
     for (const q of ['dossier-progress', 'status-delivery', 'rollout-checks', 'reports']) await page.waitForSelector(`text=${q}`);
     await page.context().close();

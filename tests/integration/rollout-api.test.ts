@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
 import { FAST_HASH, exerciseLikeAGoodClient, signIn } from '../helpers/rollout.js';
+import { healthClientId } from '../../src/rollout/health.js';
 
 let t: TestSim;
 const AG = '/api/rollout/provinces/an-giang';
@@ -135,12 +136,19 @@ describe('rollout tracker over HTTP', () => {
 
     // Connectors in operation get health checks (queued, repeatable); their uptime is recorded.
     const admin = await signIn(t.http, 'admin.an-giang');
-    expect((await t.http.post(`${AG}/health-checks`, {}, { headers: admin })).data).toMatchObject({ checked: 2, ok: 1 });
+    // Both rows in vận hành (this one and thông tin nguồn, moved by override above) are simulated and answer 200.
+    expect((await t.http.post(`${AG}/health-checks`, {}, { headers: admin })).data).toMatchObject({ checked: 2, ok: 2 });
     const health = await t.http.get(`${AG}/health`, { headers: agency });
     expect(health.data).toEqual([expect.objectContaining({ connector: 'dang-ky-doanh-nghiep', checks: 1, ok: 1, uptime: 1, lastOk: true })]);
     const row = await t.http.get(DKDN, { headers: agency });
     expect(row.data.health.recent[0]).toMatchObject({ ok: true, detail: expect.stringContaining('HTTP 200') });
     expect(row.data.gates.find((g: any) => g.target === 'van-hanh')).toMatchObject({ passed: true });
+    // An outage (thông tin nguồn in maintenance for the monitoring client) is a failed check and lowers its uptime.
+    await t.sim.deps.clients.setScenario(healthClientId('an-giang'), { name: 'maintenance', connectors: ['thong-tin-nguon'] });
+    expect((await t.http.post(`${AG}/health-checks`, {}, { headers: admin })).data).toMatchObject({ checked: 2, ok: 1 });
+    const all = (await t.http.get(`${AG}/health`, { headers: admin })).data;
+    expect(all.find((h: any) => h.connector === 'thong-tin-nguon')).toMatchObject({ checks: 2, ok: 1, uptime: 0.5, lastOk: false, lastDetail: expect.stringContaining('HTTP 503') });
+    expect(all.find((h: any) => h.connector === 'dang-ky-doanh-nghiep')).toMatchObject({ checks: 2, ok: 2, lastOk: true });
 
     // The developer reads its own client's traffic, not the demo client's.
     const journal = await t.http.get(`/api/dev/clients/${clientId}/journal`, { headers: dev, params: { limit: '5' } });
