@@ -100,9 +100,14 @@ describe('status delivery survives crashes (real Redis, workers in child process
     const failStart = receiver.failedOnPurpose;
     faultMode = 'fail';
     await produce(PER_PHASE);
+    // Each fault lasts at least its time AND until the receiver has actually refused something (a loaded machine may
+    // deliver nothing in a fixed window right after the worker respawn).
     await new Promise((r) => setTimeout(r, 1500));
+    await eventually(async () => receiver.failedOnPurpose > failStart, 30_000, 50);
+    const garbageStart = receiver.failedOnPurpose;
     faultMode = 'garbage';
     await new Promise((r) => setTimeout(r, 500));
+    await eventually(async () => receiver.failedOnPurpose > garbageStart, 30_000, 50);
     faultMode = 'ok';
     counts.receiverFailures = receiver.failedOnPurpose - failStart;
 
