@@ -3,6 +3,7 @@
  * format of the national TTHC database), kinds of transport business and badges (Nghị định 10/2020/NĐ-CP), and the
  * DVCQG dossier statuses (DOMAIN.md).
  */
+import { TRANG_THAI_HO_SO as TRANG_THAI_HO_SO_DVCQG, type TrangThaiHoSo } from '../../src/core/trang-thai-ho-so.js';
 import type { LoaiPhuongTien } from '../_shared/vehicles.js';
 
 export const THU_TUC = {
@@ -14,19 +15,11 @@ export const THU_TUC = {
 } as const;
 export type MaTTHC = keyof typeof THU_TUC;
 
-export const TRANG_THAI_HO_SO = {
-  '1': 'Mới đăng ký',
-  '2': 'Được tiếp nhận',
-  '3': 'Không được tiếp nhận',
-  '4': 'Đang xử lý',
-  '5': 'Yêu cầu bổ sung giấy tờ',
-  '6': 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  '7': 'Công dân yêu cầu rút hồ sơ',
-  '8': 'Dừng xử lý',
-  '9': 'Đã xử lý xong',
-  '10': 'Đã trả kết quả',
-} as const;
-export type TrangThaiHoSo = keyof typeof TRANG_THAI_HO_SO;
+/** The DVCQG dossier status names, from the one table in src/core. */
+export const TRANG_THAI_HO_SO = Object.fromEntries(
+  Object.entries(TRANG_THAI_HO_SO_DVCQG).map(([code, name]) => [code, name.vi]),
+) as { [K in TrangThaiHoSo]: (typeof TRANG_THAI_HO_SO_DVCQG)[K]['vi'] };
+export type { TrangThaiHoSo };
 
 export const LOAI_HINH_KINH_DOANH = {
   HANH_KHACH_TUYEN_CO_DINH: 'Kinh doanh vận tải hành khách bằng xe ô tô theo tuyến cố định',

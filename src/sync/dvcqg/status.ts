@@ -1,9 +1,10 @@
-import { defineLifecycle } from '../../core/lifecycle.js';
+import { defineLifecycle, type LifecycleState } from '../../core/lifecycle.js';
+import { TRANG_THAI_HO_SO, type TrangThaiHoSo } from '../../core/trang-thai-ho-so.js';
 
-/** TrangThaiHoSo as synchronised to the National Public Service Portal (DOMAIN.md). */
-export type TrangThaiHoSo = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10';
+export type { TrangThaiHoSo };
 
 const OPEN: TrangThaiHoSo[] = ['1', '2', '4', '5', '6'];
+const ENDS = new Set<string>(['3', '7', '8', '10']);
 
 /**
  * The legal status graph the portal enforces: 1→2|3, 2→4, 4→5|6|8|9, 5→4, 6→4, any open state→7 (the citizen
@@ -12,18 +13,9 @@ const OPEN: TrangThaiHoSo[] = ['1', '2', '4', '5', '6'];
 export const dvcqgLifecycle = defineLifecycle<TrangThaiHoSo>({
   statusField: 'TrangThaiHoSo',
   initial: '1',
-  states: {
-    '1': { label: 'Mới đăng ký', labelEn: 'Newly registered' },
-    '2': { label: 'Được tiếp nhận', labelEn: 'Received' },
-    '3': { label: 'Không được tiếp nhận', labelEn: 'Not received', terminal: true },
-    '4': { label: 'Đang xử lý', labelEn: 'Processing' },
-    '5': { label: 'Yêu cầu bổ sung giấy tờ', labelEn: 'More documents requested' },
-    '6': { label: 'Yêu cầu thực hiện nghĩa vụ tài chính', labelEn: 'Payment requested' },
-    '7': { label: 'Công dân yêu cầu rút hồ sơ', labelEn: 'Withdrawn by the citizen', terminal: true },
-    '8': { label: 'Dừng xử lý', labelEn: 'Processing stopped', terminal: true },
-    '9': { label: 'Đã xử lý xong', labelEn: 'Processed' },
-    '10': { label: 'Đã trả kết quả', labelEn: 'Result returned', terminal: true },
-  },
+  states: Object.fromEntries(
+    Object.entries(TRANG_THAI_HO_SO).map(([code, n]) => [code, { label: n.vi, labelEn: n.en, ...(ENDS.has(code) ? { terminal: true } : {}) }]),
+  ) as Record<TrangThaiHoSo, LifecycleState>,
   moves: {
     '1': ['2', '3', '7'],
     '2': ['4', '7'],
