@@ -51,9 +51,13 @@ async function render() {
   main.dataset.ready = 'true';
 }
 
+// Renders run one after another: a toggle clicked while a page is still loading must not draw the page twice.
+let rendering = Promise.resolve();
+const requestRender = () => (rendering = rendering.then(render, render));
+
 document.getElementById('lang-toggle').addEventListener('click', () => {
   setLang(lang === 'vi' ? 'en' : 'vi');
-  render();
+  requestRender();
 });
 document.getElementById('province-name').textContent = `${t('province')} An Giang`;
-render();
+requestRender();
