@@ -49,7 +49,7 @@ function cpuMs(pid: number): number {
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 function startWorker(prefix: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts'), '--role', 'workers'], {
+  return spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []), '--import', 'tsx', path.join(ROOT, 'src/main.ts'), '--role', 'workers'], {
     cwd: ROOT, stdio: 'ignore',
     env: { ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: prefix, LOG_LEVEL: 'error', DATA_DIR: dataDir, WEBHOOK_CONCURRENCY: '64' },
   });
@@ -140,7 +140,8 @@ async function throughputRun() {
   const latency = { rate, samples: latencies.length, p50: pct(latencies, 50), p90: pct(latencies, 90), p99: pct(latencies, 99), max: latencies[latencies.length - 1] };
   console.log(`  at ${rate} transitions/s: state change → acknowledged webhook p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} samples)`);
   console.log(`  receiver: ${receiver.requests} requests, ${receiver.appliedCount} applied, ${receiver.duplicates} duplicates, ${receiver.outOfOrder} out of order`);
-  for (const w of workers) w.kill('SIGTERM');
+  // Workers stop while their Redis is still up (a clean close), before the memory part flushes it.
+  await Promise.all(workers.map((w) => new Promise((r) => { w.once('exit', r); w.kill('SIGTERM'); })));
   await receiver.close();
   return { loadAverage: loadAvg, burst: { transitions: n, seconds: Math.round(burstMs) / 1000, transitionsPerSec: throughput, cpuMsPerTransition: cpuPer, projectedOnIdleCores: projected }, latency };
 }

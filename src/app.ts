@@ -122,8 +122,9 @@ export async function startSimulator(opts: StartOptions): Promise<Simulator> {
   }
 
   const startupMs = performance.now() - t0;
-  // Response validators compile right after start, in slices; a broken one is reported naming its connector.
-  const warm = registry.warmUp();
+  // Response validators compile right after start, in slices; a broken one is reported naming its connector. A
+  // workers-only process serves no requests and validates nothing: it skips that work.
+  const warm = config.role === 'workers' ? Promise.resolve() : registry.warmUp();
   warm.catch((e: Error) => logger.error('schema compilation failed', { error: e.message }));
   let closed = false;
   return {

@@ -36,9 +36,14 @@ async function main(): Promise<void> {
   });
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1); // a second signal: do not wait any longer
     stopping = true;
     logger.info('stopping', { signal });
+    // Closing waits for Redis (queues, workers); with Redis gone it would wait forever.
+    setTimeout(() => {
+      logger.warn('stopping took too long: exiting without a clean close', { signal });
+      process.exit(1);
+    }, 10_000).unref();
     await sim.close();
     process.exit(0);
   };

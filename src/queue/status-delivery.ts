@@ -3,17 +3,23 @@ import https from 'node:https';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging.js';
-import type { LaneStore } from '../sync/webhooks/lanes.js';
+import pLimit from 'p-limit';
+import type { Delivery, LaneStore } from '../sync/webhooks/lanes.js';
 import { SIGNATURE_HEADER, sign } from '../sync/webhooks/payload.js';
 import type { Subscription, SubscriptionStore } from '../sync/webhooks/subscriptions.js';
 
 export const STATUS_DELIVERY = 'status-delivery';
 
-/** A job names a lane head: deliver the lane's delivery with this seq (if it is still the head). */
+/**
+ * A job names lanes to work on: `deliver` (many lanes, each delivered from its head on, as far as it goes) or `retry`
+ * (one lane whose head failed, tried again with backoff; its `attempt` counts the tries before this job).
+ */
 export interface DeliveryJob {
-  laneId: string;
-  seq: number;
+  lanes: string[];
 }
+
+/** Lanes per `deliver` job: enough to spread BullMQ's cost per job over many deliveries, few enough to share the work. */
+export const LANES_PER_JOB = 50;
 
 export interface DeliveryPolicy {
   maxAttempts: number;
@@ -29,19 +35,27 @@ export function backoffDelay(attemptsMade: number, baseMs: number, random = Math
   return Math.round(exp / 2 + random() * (exp / 2));
 }
 
-export function createStatusDeliveryQueue(connection: Redis, prefix: string, policy: DeliveryPolicy): Queue<DeliveryJob> {
+export function createStatusDeliveryQueue(connection: Redis, prefix: string): Queue<DeliveryJob> {
   return new Queue<DeliveryJob>(STATUS_DELIVERY, {
     connection: connection as ConnectionOptions,
     prefix,
-    // Completed jobs go at once: a lane's state lives in its sorted set, and a replayed head must be schedulable again.
-    defaultJobOptions: { attempts: policy.maxAttempts, backoff: { type: 'jitter' }, removeOnComplete: true, removeOnFail: true },
+    // Completed jobs go at once: a lane's state lives in Redis next to it (lanes.ts), not in the job.
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
   });
 }
 
-/** Schedules lane heads; the job id makes scheduling a head twice a no-op while it waits or runs. */
-export async function scheduleHeads(queue: Queue<DeliveryJob>, heads: Array<{ laneId: string; seq: number }>): Promise<void> {
-  if (!heads.length) return;
-  await queue.addBulk(heads.map((h) => ({ name: 'deliver', data: h, opts: { jobId: `${h.laneId}|${h.seq}` } })));
+/**
+ * Schedules lanes for delivery, LANES_PER_JOB to a job. Scheduling a lane that is already in someone's hands costs one
+ * skipped claim, so the dispatcher, the sweeper and a replay never need to know whether a lane has a job.
+ */
+export async function scheduleLanes(queue: Queue<DeliveryJob>, laneIds: string[]): Promise<void> {
+  if (!laneIds.length) return;
+  const jobs = [];
+  for (let i = 0; i < laneIds.length; i += LANES_PER_JOB) {
+    // A batch that fails as a whole (Redis gone) is redone; its lanes keep their claims under the job's token.
+    jobs.push({ name: 'deliver', data: { lanes: laneIds.slice(i, i + LANES_PER_JOB) }, opts: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } });
+  }
+  await queue.addBulk(jobs);
 }
 
 class DeliveryError extends Error {}
@@ -50,7 +64,7 @@ class DeliveryError extends Error {}
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }) };
 
 /** POSTs one delivery; resolves on a 2xx answer (whatever its body), throws otherwise or on timeout. */
-export function post(sub: Subscription, body: string, headers: Record<string, string>, timeoutMs: number): Promise<void> {
+export function post(sub: Subscription, body: string | Buffer, headers: Record<string, string>, timeoutMs: number): Promise<void> {
   const url = new URL(sub.url);
   const proto = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -95,54 +109,105 @@ export interface DeliveryWorkerDeps {
   subscriptions: SubscriptionStore;
   policy: DeliveryPolicy;
   logger: Logger;
+  /** Webhook requests in flight at once in this process. */
   concurrency: number;
   /** How long a job may run before another worker takes it over (a killed worker's job is redone after this). */
   lockDurationMs?: number;
+  /** How long one job goes on delivering lanes before handing the rest to a new job. */
+  jobBudgetMs?: number;
 }
 
+const tokenOf = (job: Job<DeliveryJob>) => `${job.name}:${job.id}`;
+
 /**
- * Delivers lane heads, one job per head (job id = lane|seq, so a head never has two jobs at once and never two
- * deliveries in flight). Success → ack, and the lane's next seq gets its job. Failure → BullMQ retries with backoff
- * and jitter; the last failure moves the lane to the dead-letter list (its later events wait there, in order).
+ * Delivers lanes. A job claims its lanes (a lane already claimed is someone else's: skipped), sends each lane's head
+ * and, on the receiver's 2xx, acknowledges it and goes on with the lane's next delivery, so a busy dossier costs one job,
+ * not one per event. A failed delivery hands its lane to a `retry` job of its own (BullMQ backoff with jitter), which
+ * holds the lane's claim until it succeeds and goes on, or dead-letters the lane (its later events wait there, in order).
  */
 export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<DeliveryJob> {
-  const deliverHead = async (job: Job<DeliveryJob>) => {
-    const { laneId, seq } = job.data;
-    const { delivery, head } = await d.lanes.head(laneId, seq);
-    if (!delivery) {
-      // Redone after a crash and the lane moved on: make sure its head has a job (the same id: a no-op if it has).
-      if (head > seq) await scheduleHeads(d.queue, [{ laneId, seq: head }]);
-      return 'stale';
-    }
+  const lockMs = d.lockDurationMs ?? 30_000;
+  // A claim outlives the slowest answer we wait for, so a live chain never loses its lane mid-request.
+  const claimMs = Math.max(lockMs, 2 * d.policy.timeoutMs);
+  const inFlight = pLimit(d.concurrency);
+  const retryId = (laneId: string, seq: number) => `retry|${laneId}|${seq}`;
+  // A retry job holds the lane through its backoff: claim long enough for the longest next wait, plus the lock.
+  const retryHoldMs = (attemptsMade: number) => Math.min(MAX_BACKOFF_MS, d.policy.backoffMs * 2 ** Math.max(0, attemptsMade)) + claimMs;
+
+  /** Sends one delivery; null when the receiver acknowledged it (or its subscription is gone), else the error. */
+  const send = async (delivery: Delivery, attempt: number): Promise<DeliveryError | null> => {
     const sub = await d.subscriptions.get(delivery.subscriptionId);
-    if (sub) {
-      try {
-        await post(sub, delivery.body, {
-          'Idempotency-Key': delivery.idempotencyKey,
-          'X-NDXP-Event': delivery.event,
-          'X-NDXP-Delivery-Attempt': String(job.attemptsMade + 1),
-        }, d.policy.timeoutMs);
-      } catch (e) {
-        if (!(e instanceof DeliveryError)) throw e;
-        if (job.attemptsMade + 1 < d.policy.maxAttempts) throw e;
-        await d.lanes.deadLetter(laneId, delivery.clientId, { error: e.message, attempts: job.attemptsMade + 1, deadAt: new Date().toISOString() });
-        d.logger.warn('webhook dead-lettered', { laneId, seq, error: e.message });
-        return 'dead-lettered';
-      }
+    if (!sub) return null; // a deleted subscription's lane drains without sending
+    try {
+      await inFlight(() => post(sub, delivery.body, {
+        'Idempotency-Key': delivery.idempotencyKey,
+        'X-NDXP-Event': delivery.event,
+        'X-NDXP-Delivery-Attempt': String(attempt),
+      }, d.policy.timeoutMs));
+      return null;
+    } catch (e) {
+      if (e instanceof DeliveryError) return e;
+      throw e;
     }
-    // A deleted subscription's lane drains without sending.
-    const next = await d.lanes.ack(laneId, seq);
-    if (next > 0) await scheduleHeads(d.queue, [{ laneId, seq: next }]);
-    return sub ? 'delivered' : 'dropped';
   };
-  const worker = new Worker<DeliveryJob>(STATUS_DELIVERY, deliverHead, {
+
+  const deadLetter = async (delivery: Delivery, error: DeliveryError, attempts: number) => {
+    await d.lanes.deadLetter(delivery.laneId, delivery.clientId, { error: error.message, attempts, deadAt: new Date().toISOString() });
+    d.logger.warn('webhook dead-lettered', { laneId: delivery.laneId, seq: delivery.seq, error: error.message });
+  };
+
+  /** A first try failed: the lane goes to a retry job of its own, which takes over the claim. */
+  const retryLater = async (delivery: Delivery, error: DeliveryError, token: string) => {
+    if (d.policy.maxAttempts <= 1) return deadLetter(delivery, error, 1);
+    const jobId = retryId(delivery.laneId, delivery.seq);
+    if (!(await d.lanes.handOver(delivery.laneId, token, `retry:${jobId}`, retryHoldMs(0)))) return;
+    await d.queue.add('retry', { lanes: [delivery.laneId] }, {
+      jobId, delay: backoffDelay(1, d.policy.backoffMs), attempts: d.policy.maxAttempts - 1, backoff: { type: 'jitter' },
+    });
+  };
+
+  /** Works one lane from `first` on, until it is empty, fails, or the job's time is up. */
+  const chain = async (job: Job<DeliveryJob>, token: string, first: Delivery, deadline: number): Promise<void> => {
+    let delivery = first;
+    let attempt = job.name === 'retry' ? job.attemptsMade + 2 : 1;
+    for (;;) {
+      const error = await send(delivery, attempt);
+      if (error) {
+        if (attempt === 1) return retryLater(delivery, error, token);
+        if (attempt >= d.policy.maxAttempts) return deadLetter(delivery, error, attempt);
+        await d.lanes.extendClaim(delivery.laneId, token, retryHoldMs(job.attemptsMade + 1));
+        throw error; // BullMQ tries this retry job again after its backoff
+      }
+      const outcome = await d.lanes.ack(delivery.laneId, delivery.seq, token, { keep: Date.now() < deadline, ttlMs: claimMs });
+      if (!outcome) return;
+      if ('schedule' in outcome) return scheduleLanes(d.queue, [delivery.laneId]);
+      delivery = outcome.next;
+      attempt = 1;
+    }
+  };
+
+  const work = async (job: Job<DeliveryJob>) => {
+    const token = tokenOf(job);
+    const deadline = Date.now() + (d.jobBudgetMs ?? 10_000);
+    // A job queued by an earlier version named one lane head ({ laneId, seq }).
+    const laneIds = job.data.lanes ?? [(job.data as unknown as { laneId: string }).laneId].filter(Boolean);
+    const claimed = await d.lanes.claim(laneIds, token, claimMs);
+    const results = await Promise.allSettled(claimed.map((c) => chain(job, token, c.delivery, deadline)));
+    // One lane's failure must not cut the others short: all chains ran; now the job fails (and is retried) if any did.
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return { lanes: laneIds.length, claimed: claimed.length };
+  };
+
+  const worker = new Worker<DeliveryJob>(STATUS_DELIVERY, work, {
     connection: d.connection as ConnectionOptions,
     prefix: d.prefix,
-    concurrency: d.concurrency,
-    lockDuration: d.lockDurationMs ?? 30_000,
-    stalledInterval: Math.max(1000, Math.floor((d.lockDurationMs ?? 30_000) / 2)),
+    // Each job runs many lanes at once; the webhook requests themselves are bounded by `inFlight`.
+    concurrency: Math.max(2, Math.ceil(d.concurrency / 8)),
+    lockDuration: lockMs,
+    stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
     maxStalledCount: 1000,
-    settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(attemptsMade, d.policy.backoffMs) },
+    settings: { backoffStrategy: (attemptsMade: number) => backoffDelay(attemptsMade + 1, d.policy.backoffMs) },
   });
   worker.on('error', (err) => d.logger.error('status-delivery worker error', { error: err.message }));
   return worker;

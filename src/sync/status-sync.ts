@@ -1,11 +1,11 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Express } from 'express';
-import type { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { syncRouter } from '../api/sync-routes.js';
 import type { Config } from '../config.js';
 import type { GatewayDeps } from '../gateway/pipeline.js';
 import type { RedisHandle } from '../queue/redis.js';
-import { createStatusDeliveryQueue, createStatusDeliveryWorker, scheduleHeads, type DeliveryJob } from '../queue/status-delivery.js';
+import { createStatusDeliveryQueue, createStatusDeliveryWorker, scheduleLanes, type DeliveryJob } from '../queue/status-delivery.js';
 import { dvcqgRouter } from './dvcqg/routes.js';
 import { DvcqgService } from './dvcqg/service.js';
 import { DvcqgStore } from './dvcqg/store.js';
@@ -48,12 +48,12 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
   const bullPrefix = `${prefix}:bull`;
   const policy = { maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
   const own: Redis[] = [];
-  const conn = () => {
-    const c = o.redisHandle.connect();
+  const conn = (options: RedisOptions = {}) => {
+    const c = o.redisHandle.connect(options);
     own.push(c);
     return c;
   };
-  const queue = createStatusDeliveryQueue(conn(), bullPrefix, policy);
+  const queue = createStatusDeliveryQueue(conn(), bullPrefix);
   const dvcqgStore = new DvcqgStore(deps.redis, prefix);
   const dvcqg = new DvcqgService(deps.registry.schemas, dvcqgStore, deps.clock);
   const subscriptions = new SubscriptionStore(deps.redis, prefix);
@@ -78,7 +78,9 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
     });
     dispatcher.start();
     worker = createStatusDeliveryWorker({
-      connection: conn(), prefix: bullPrefix, queue, lanes, subscriptions, policy, logger: deps.logger,
+      connection: conn(), prefix: bullPrefix, queue, subscriptions, policy, logger: deps.logger,
+      // Many lanes acknowledge in the same tick: one write to Redis for all of them, not one system call each.
+      lanes: new LaneStore(conn({ enableAutoPipelining: true }), prefix),
       concurrency: config.webhookConcurrency, lockDurationMs: o.lockDurationMs ?? config.webhookLockMs,
     });
   }
@@ -86,13 +88,10 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
   const sync: StatusSync = {
     dvcqg, dvcqgStore, subscriptions, lanes, queue, dispatcher, worker,
     async replay(clientId, laneIds) {
-      const heads: Array<{ laneId: string; seq: number }> = [];
-      for (const laneId of laneIds) {
-        const seq = await lanes.replay(laneId, clientId);
-        if (seq > 0) heads.push({ laneId, seq });
-      }
-      await scheduleHeads(queue, heads);
-      return heads.length;
+      const ready: string[] = [];
+      for (const laneId of laneIds) if ((await lanes.replay(laneId, clientId)) > 0) ready.push(laneId);
+      await scheduleLanes(queue, ready);
+      return ready.length;
     },
     async reconcile(province, opts = {}) {
       const r = await reconcile({ registry: deps.registry, dossiers: deps.dossiers, dvcqg: dvcqgStore }, province, { ...opts, now: deps.clock.now() });

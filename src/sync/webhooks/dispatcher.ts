@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { LifecycleDefinition } from '../../core/lifecycle.js';
 import type { Logger } from '../../logging.js';
-import { scheduleHeads, type DeliveryJob } from '../../queue/status-delivery.js';
+import { scheduleLanes, type DeliveryJob } from '../../queue/status-delivery.js';
 import type { DossierEvent } from '../dossier-store.js';
 import { laneIdOf, type Delivery, type LaneStore } from './lanes.js';
 import { buildBody, idempotencyKey } from './payload.js';
@@ -35,7 +35,8 @@ const LOCK_MS = 5000;
  * Reads the dossier-events stream in order and turns each event into one delivery per matching subscription, placed
  * in its (subscription, dossier) lane. One dispatcher leads at a time (a lock with expiry): a single reader keeps the
  * stream's order, and the cursor is saved after each batch, so a killed leader's successor re-reads at most one
- * batch, which the lanes absorb (a seq already queued or delivered is not added twice).
+ * batch, which the lanes absorb (a seq already queued or delivered is not added twice). Lanes are scheduled in
+ * batches (status-delivery.ts), so a burst of events costs a few queue jobs, not one each.
  */
 export class StatusDispatcher {
   private running = false;
@@ -105,24 +106,17 @@ export class StatusDispatcher {
       const wanted = subs.filter((s) => matches(s, e.connectorId, e.from === null, terminal));
       if (!wanted.length) continue;
       const body = buildBody(e, lc, result);
-      const text = JSON.stringify(body);
+      const bytes = Buffer.from(JSON.stringify(body));
       for (const s of wanted) {
         deliveries.push({
           laneId: laneIdOf(s.id, e.connectorId, e.maHoSo), subscriptionId: s.id, clientId: s.clientId, seq: e.seq,
-          event: body.event, idempotencyKey: idempotencyKey(e), body: text,
+          event: body.event, idempotencyKey: idempotencyKey(e), body: bytes,
         });
       }
     }
     if (deliveries.length) {
-      const pipe = this.d.redis.pipeline();
-      for (const dl of deliveries) this.d.lanes.enqueue(pipe, dl);
-      const out = (await pipe.exec()) ?? [];
-      const heads = new Map<string, number>();
-      out.forEach(([err, head], i) => {
-        if (err) throw err;
-        if ((head as number) > 0) heads.set(deliveries[i]!.laneId, head as number);
-      });
-      await scheduleHeads(this.d.queue, [...heads].map(([laneId, seq]) => ({ laneId, seq })));
+      const heads = await this.d.lanes.enqueue(deliveries);
+      await scheduleLanes(this.d.queue, [...new Set(deliveries.filter((_, i) => heads[i]! > 0).map((dl) => dl.laneId))]);
     }
     await this.d.redis.set(this.cursorKey, entries[entries.length - 1]![0]);
     return entries.length;
@@ -131,14 +125,14 @@ export class StatusDispatcher {
   private lastHeads = new Map<string, number>();
 
   /**
-   * Re-schedules the head of every lane that has not moved since the previous sweep (its job was lost between an ack
-   * and the next schedule, e.g. a worker killed there). A head still waiting or in backoff keeps its job: same id.
+   * Re-schedules every unclaimed lane whose head has not moved since the previous sweep (its job was lost, e.g. with a
+   * worker killed between a claim running out and a new job). A lane in someone's hands is claimed and not listed.
    */
   async sweep(): Promise<void> {
     const seen = new Map<string, number>();
     for await (const heads of this.d.lanes.pendingHeads()) {
       for (const h of heads) seen.set(h.laneId, h.seq);
-      await scheduleHeads(this.d.queue, heads.filter((h) => this.lastHeads.get(h.laneId) === h.seq));
+      await scheduleLanes(this.d.queue, heads.filter((h) => this.lastHeads.get(h.laneId) === h.seq).map((h) => h.laneId));
     }
     this.lastHeads = seen;
   }

@@ -49,8 +49,8 @@ export function buildBody(e: DossierEvent, lc: LifecycleDefinition | undefined, 
 export const SIGNATURE_HEADER = 'X-NDXP-Signature';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (the timestamp lets a receiver refuse old replays). */
-export function sign(secret: string, body: string, unixSeconds: number): string {
-  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
+export function sign(secret: string, body: string | Buffer, unixSeconds: number): string {
+  const mac = createHmac('sha256', secret).update(`${unixSeconds}.`).update(body).digest('hex');
   return `t=${unixSeconds},v1=${mac}`;
 }
 
