@@ -59,7 +59,9 @@ export function dashboardApi(args: { deps: GatewayDeps; sync: StatusSync; users:
     const subs = (await sync.subscriptions.list(claims.clientId, claims.province))
       .filter((s) => !s.connectors.length || s.connectors.includes(connector));
     const laneIds = subs.map((s) => laneIdOf(s.id, connector, maHoSo));
-    const [acked, dead, portal] = await Promise.all([sync.lanes.ackedSeqs(laneIds), sync.lanes.deadLetters(claims.clientId), sync.dvcqg.get(maHoSo)]);
+    const [acked, dead, portal, deliveredAt] = await Promise.all([
+      sync.lanes.ackedSeqs(laneIds), sync.lanes.deadLetters(claims.clientId), sync.dvcqg.get(maHoSo), Promise.all(laneIds.map((id) => sync.lanes.deliveredAt(id))),
+    ]);
     const deadSeqs = new Map(dead.map((x) => [x.laneId, new Set(x.seqs)]));
     const lc = deps.registry.get(connector)?.def.lifecycles?.[d.lifecycle];
     // The first push to the portal that reported this change's DVCQG status (a lifecycle state maps to one of them).
@@ -69,10 +71,12 @@ export function dashboardApi(args: { deps: GatewayDeps; sync: StatusSync; users:
       subscriptions: subs.map((s) => ({ id: s.id, url: s.url })),
       entries: d.history.map((h) => ({
         ...h,
-        deliveries: subs.map((s, i) => ({
-          subscriptionId: s.id,
-          state: deadSeqs.get(laneIds[i]!)?.has(h.seq) ? 'dead' : h.seq <= acked[i]! ? 'delivered' : 'pending',
-        })),
+        deliveries: subs.map((s, i) => {
+          const state = deadSeqs.get(laneIds[i]!)?.has(h.seq) ? 'dead' : h.seq <= acked[i]! ? 'delivered' : 'pending';
+          // When the receiver acknowledged it (an event skipped as already delivered has no time of its own).
+          const at = state === 'delivered' ? deliveredAt[i]!.get(h.seq)?.toISOString() ?? null : null;
+          return { subscriptionId: s.id, state, deliveredAt: at };
+        }),
         dvcqg: synced(h.to),
       })),
     });

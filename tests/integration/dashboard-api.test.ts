@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitLltp } from '../helpers/lltp.js';
 import { ADMIN_PASSWORD, signIn, USER_PASSWORD } from '../helpers/rollout.js';
-import { startTestSim, type TestSim } from '../helpers/sim.js';
+import { WebhookReceiver } from '../../src/simulate/receiver.js';
+import { eventually, startTestSim, type TestSim } from '../helpers/sim.js';
 
 let t: TestSim;
 beforeAll(async () => {
@@ -41,5 +42,24 @@ describe('dashboard read API', () => {
     expect(other.status).toBe(404);
     expect(other.data.error.code).toBe('RECORD_NOT_FOUND');
     expect((await t.http.get(`/api/dashboard/dossiers/ly-lich-tu-phap/${MaHoSo}/timeline`)).status).toBe(401);
+  });
+
+  it('shows when the receiver acknowledged each status change of a dossier', async () => {
+    const auth = await t.auth();
+    const receiver = new WebhookReceiver('timeline-secret-0123456789');
+    try {
+      const url = await receiver.start();
+      expect((await t.http.post('/api/webhooks', { url, secret: receiver.secret, connectors: ['ly-lich-tu-phap'] }, { headers: auth })).status).toBe(201);
+      const before = Date.now();
+      const { MaHoSo } = await submitLltp(t, auth, '000.00.31.H01-251201-0008');
+      expect(await eventually(async () => receiver.appliedCount >= 1, 10_000)).toBe(true);
+      const tl = await t.http.get(`/api/dashboard/dossiers/ly-lich-tu-phap/${MaHoSo}/timeline`, { headers: auth });
+      const first = tl.data.entries[0].deliveries[0];
+      expect(first).toMatchObject({ state: 'delivered', deliveredAt: expect.any(String) });
+      expect(Date.parse(first.deliveredAt)).toBeGreaterThanOrEqual(before - 1000);
+      expect(Date.parse(first.deliveredAt)).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -59,7 +59,7 @@ async function showTimeline(box, connectorId, maHoSo) {
   box.replaceChildren(h('h3', {}, `${t('timeline')} · `, h('code', {}, maHoSo), ` (DVCQG: ${tl.dvcqgStatus ?? '—'})`),
     h('ol', { class: 'timeline', id: 'timeline' }, tl.entries.map((e) => h('li', {},
       h('strong', {}, `${e.from ?? '∅'} → ${e.to}`), ` · ${when(e.at, locale())} · ${e.by}`, e.note ? ` · ${e.note}` : '',
-      h('div', {}, e.deliveries.map((d) => h('span', { class: `tag ${STATE_CLASS[d.state]}` }, `webhook ${d.subscriptionId.slice(0, 8)}: ${t(d.state)}`)),
+      h('div', {}, e.deliveries.map((d) => h('span', { class: `tag ${STATE_CLASS[d.state]}` }, `webhook ${d.subscriptionId.slice(0, 8)}: ${t(d.state)}${d.deliveredAt ? ` · ${when(d.deliveredAt, locale())}` : ''}`)),
         h('span', { class: `tag ${e.dvcqg ? 'status-ok' : 'status-warn'}` }, e.dvcqg ? `${t('syncedDvcqg')} ${e.dvcqg.kind} · ${when(e.dvcqg.at, locale())}` : t('notSynced')))))));
 }
 
