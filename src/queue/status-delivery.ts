@@ -63,9 +63,20 @@ class DeliveryError extends Error {}
 // node:http with keep-alive costs a fraction of the CPU of fetch (undici) per request, which is the hot path here.
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }) };
 
+// Subscription URLs parsed once (a few per province), not once per delivery.
+const urls = new Map<string, URL>();
+function parsedUrl(raw: string): URL {
+  let url = urls.get(raw);
+  if (!url) {
+    if (urls.size > 1000) urls.clear();
+    urls.set(raw, (url = new URL(raw)));
+  }
+  return url;
+}
+
 /** POSTs one delivery; resolves on a 2xx answer (whatever its body), throws otherwise or on timeout. */
 export function post(sub: Subscription, body: string | Buffer, headers: Record<string, string>, timeoutMs: number): Promise<void> {
-  const url = new URL(sub.url);
+  const url = parsedUrl(sub.url);
   const proto = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = proto.request(url, {
