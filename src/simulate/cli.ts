@@ -39,6 +39,10 @@ try {
     ...Object.entries(s.byConnector).map(([c, n]) => [`  ${c}`, n] as [string, number]),
     ['Hồ sơ kết thúc / finished', s.finished],
     ['  bị từ chối (kịch bản) / refused by scenario', s.centralRefusals],
+    ['  công dân rút hồ sơ / withdrawn', s.withdrawn],
+    ['Bước phía tỉnh / province steps', Object.values(s.provinceSteps).reduce((a, n) => a + n, 0)],
+    ...Object.entries(s.provinceSteps).map(([k, n]) => [`  ${k}`, n] as [string, number]),
+    ['Sự kiện ghi nhận / events recorded by the gateway', s.eventsEmitted],
     ['Sự kiện nhận (1 lần) / events applied once', s.eventsApplied],
     ['Yêu cầu webhook / webhook requests', s.webhookRequests],
     ['  lỗi giả lập tại bên nhận / receiver faults', s.receiverFaults],
@@ -56,8 +60,9 @@ try {
     ...Object.entries(r.byConnector).map(([c, t]) => [`  ${c} (${t.synced}/${t.total})`, `${t.rate ?? '-'}%`] as [string, string]),
     [`Tỉnh ${r.province} (${r.synced}/${r.total})`, `${r.rate ?? '-'}%`],
   ])}\n`);
+  for (const [c, why] of Object.entries(s.leftOut)) process.stdout.write(`\nKhông mô phỏng / not driven: ${c}: ${why}\n`);
   if (s.errors.length) process.stdout.write(`\nLỗi / errors:\n  ${s.errors.slice(0, 10).join('\n  ')}\n`);
-  const ok = r.rate === 100 && !s.errors.length && s.finished === s.dossiers && s.outOfOrder === 0;
+  const ok = r.rate === 100 && !s.errors.length && s.finished === s.dossiers && s.outOfOrder === 0 && s.eventsApplied === s.eventsEmitted;
   process.stdout.write(ok ? '\nĐồng bộ 100% / 100% synchronised\n' : '\nChưa đạt 100% / not fully synchronised\n');
   process.exit(ok ? 0 : 1);
 } catch (e) {
