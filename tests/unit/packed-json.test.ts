@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { dvcqgPacking } from '../../src/sync/dvcqg/store.js';
+import { packedJson } from '../../src/sync/packed-json.js';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('packed JSON (format byte + deflate with a preset dictionary)', () => {
+  const packing = packedJson<Record<string, unknown>>({ name: 'test record', format: 7, dictionary: Buffer.from('{"HoVaTen":"Nguyễn Văn","NoiCuTru":"Tỉnh An Giang"}') });
+
+  it('gives back the same value, Vietnamese text byte for byte in NFC', () => {
+    const value = {
+      HoVaTen: 'Nguyễn Thị Hồng Nhung'.normalize('NFC'),
+      NoiCuTru: 'Số 12 đường Trần Hưng Đạo, khóm Bình Khánh, ấp Hòa Long, Tỉnh An Giang'.normalize('NFC'),
+      LyDo: 'Đã cấp phiếu; Từ chối cấp phiếu 🙂',
+      n: 200000,
+      empty: null,
+      list: [{ seq: 1, from: null }],
+    };
+    const packed = packing.pack(value);
+    expect(packed[0]).toBe(7);
+    expect(packed.length).toBeLessThan(Buffer.byteLength(JSON.stringify(value)));
+    const back = packing.unpack(packed);
+    expect(back).toEqual(value);
+    expect(Buffer.from(back.HoVaTen as string)).toEqual(Buffer.from(value.HoVaTen));
+    expect((back.NoiCuTru as string) === (back.NoiCuTru as string).normalize('NFC')).toBe(true);
+  });
+
+  it('refuses a value of another format with an error naming it', () => {
+    const packed = packing.pack({ a: 1 });
+    packed[0] = 9;
+    expect(() => packing.unpack(packed)).toThrow('test record stored in unknown format 9');
+    expect(() => packing.unpack(Buffer.alloc(0))).toThrow('test record stored in unknown format (empty value)');
+    expect(() => packing.unpack(Buffer.from('{"a":1}'))).toThrow('unknown format 123');
+    expect(() => packedJson({ name: 'x', format: 256, dictionary: Buffer.alloc(0) })).toThrow('format must be a byte');
+  });
+
+  it('reads DVCQG dossiers stored before the packer was shared (format 1, same dictionary)', () => {
+    // Packed by the DVCQG store's own pack() before src/sync/packed-json.ts existed.
+    const stored = Buffer.from(
+      'AavGKPqMDWFFn7GhEajoM6dG0WcCK/mMsBV8xrqGRiEGhoQKPmNdQ+MQAyMCBZ8RSMbEwoJqBR++8snj4e7JeekKfhmlYG+jlzqGRsYmpmbmFkqU5Q60JIwl' +
+      'uEjNHUaw3GGCYTRmECPnA+QC2enwmrwMjHRMfHpFS41KiUnJKalp6RmZWdk5uXn5BUo6SoVFxSWlZeUVlVUG4LBUiq0FAA==',
+      'base64',
+    );
+    const d = dvcqgPacking.unpack(stored);
+    expect(d).toMatchObject({ MaHoSo: '000.00.31.H01-250312-0007', TrangThaiHoSo: '4', seq: 2, digests: ['abcdefghijklmnop', 'qrstuvwxyz012345'] });
+    expect(d.hoSo.ChuHoSo).toBe('Nguyễn Thị Hồng Nhung');
+    expect(d.history[1]).toMatchObject({ kind: 'CapNhatTienDoHoSoMC', NoiDungXuLy: 'Đang xử lý (hệ thống trung ương)' });
+  });
+
+  it('never changes a stored format’s dictionary (a new dictionary needs a new format byte)', () => {
+    expect(dvcqgPacking.format).toBe(1);
+    expect(sha256(dvcqgPacking.dictionary)).toBe('65f1fa01b59c828ea12d6680059fc9cbf4768a76225207bdd48d6b5fe662e0b0');
+  });
+});
