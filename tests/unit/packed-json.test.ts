@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { DOSSIER_DICTIONARY_V1 } from '../../src/sync/dossier-dictionary.js';
 import { dvcqgPacking } from '../../src/sync/dvcqg/store.js';
 import { packedJson } from '../../src/sync/packed-json.js';
 
@@ -51,5 +52,6 @@ describe('packed JSON (format byte + deflate with a preset dictionary)', () => {
   it('never changes a stored format’s dictionary (a new dictionary needs a new format byte)', () => {
     expect(dvcqgPacking.format).toBe(1);
     expect(sha256(dvcqgPacking.dictionary)).toBe('65f1fa01b59c828ea12d6680059fc9cbf4768a76225207bdd48d6b5fe662e0b0');
+    expect(sha256(DOSSIER_DICTIONARY_V1)).toBe('e34300d5b9f333b4234897cc92775314eb49649528b46e79ce61cf45745ccfc9');
   });
 });
