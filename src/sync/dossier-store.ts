@@ -6,6 +6,7 @@ import { nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
 import { dossierExists, dossierNotFound, movedDossierRecord, newDossierRecord } from './dossier-record.js';
 import type { Clock } from '../core/clock.js';
 import { DOSSIER_DICTIONARY_V1 } from './dossier-dictionary.js';
+import { EVENTS_MAXLEN, eventFields, type DossierEvent } from './dossier-events.js';
 import { packedJson } from './packed-json.js';
 
 /**
@@ -19,7 +20,8 @@ const packing = packedJson<DossierRecord>({ name: 'dossier', format: 1, dictiona
 // between the processes that start together (api, workers), no pass over every key before serving, no race with a
 // writer. Reads try HGET first (every dossier written now) and fall back to READ_ANY_SCRIPT on WRONGTYPE.
 
-// KEYS: dossier, events stream. ARGV: expected seq, packed record, new seq, event JSON. Returns 1 applied, 0 stale, -1 missing.
+// KEYS: dossier, events stream. ARGV: expected seq, packed record, new seq, stream MAXLEN, event fields…
+// Returns 1 applied, 0 stale, -1 missing.
 const CAS_SCRIPT = `
 local t = redis.call('TYPE', KEYS[1]).ok
 local seq
@@ -29,15 +31,15 @@ else return -1 end
 if seq ~= tonumber(ARGV[1]) then return 0 end
 if t == 'string' then redis.call('DEL', KEYS[1]) end
 redis.call('HSET', KEYS[1], 's', ARGV[3], 'v', ARGV[2])
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[4])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', unpack(ARGV, 5))
 return 1`;
 
-// KEYS: dossier, events stream, province index. ARGV: packed record, seq, index score, code, event JSON. Returns 1 created,
-// 0 exists (in either form).
+// KEYS: dossier, events stream, province index. ARGV: packed record, seq, index score, code, stream MAXLEN, event
+// fields… Returns 1 created, 0 exists (in either form).
 const CREATE_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 's', ARGV[2], 'v', ARGV[1])
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[5])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(ARGV, 6))
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1`;
 
@@ -67,19 +69,6 @@ export interface ProgressJob {
 }
 
 export type LifecycleLookup = (connectorId: string, lifecycle: string) => LifecycleDefinition | undefined;
-
-/** The status-change event every move emits (status-delivery and DVCQG sync build on it). */
-export interface DossierEvent {
-  connectorId: string;
-  maHoSo: string;
-  province: string;
-  clientId: string;
-  seq: number;
-  from: string | null;
-  to: string;
-  at: string;
-  by: 'province' | 'central';
-}
 
 /**
  * Dossiers in Redis, one hash per dossier, moved by compare-and-set on their sequence number (a Lua script, safe on a
@@ -166,8 +155,8 @@ export class DossierStore {
     const key = this.key(connectorId, maHoSo);
     const ok = await this.redis.eval(
       CREATE_SCRIPT, 3, key, this.eventsKey, this.indexKey(connectorId, client.province),
-      packing.pack(record), String(record.seq), String(Date.parse(record.createdAt)), maHoSo,
-      JSON.stringify(this.event(record, null, 'province')),
+      packing.pack(record), String(record.seq), String(Date.parse(record.createdAt)), maHoSo, String(EVENTS_MAXLEN),
+      ...eventFields(this.event(record, null, 'province')),
     );
     if (ok !== 1) throw dossierExists(maHoSo);
     await this.planNext(record, lc);
@@ -197,8 +186,8 @@ export class DossierStore {
       const next = movedDossierRecord(lc, current, to, by, opts, this.clock.now());
       // Compare-and-set on the sequence, and the event appended in the same atomic step.
       const applied = await this.redis.eval(
-        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), packing.pack(next), String(next.seq),
-        JSON.stringify(this.event(next, current.status, by)),
+        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), packing.pack(next), String(next.seq), String(EVENTS_MAXLEN),
+        ...eventFields(this.event(next, current.status, by)),
       );
       if (applied !== 1) continue; // moved by someone else meanwhile: read again
       await this.planNext(next, lc);

@@ -5,6 +5,8 @@ import { defineLifecycle } from '../../src/core/lifecycle.js';
 import { createLogger } from '../../src/logging.js';
 import { createDossierProgressQueue, createDossierProgressWorker, progressScheduler } from '../../src/queue/dossier-progress.js';
 import type { DossierRecord } from '../../src/core/connector.js';
+import { readChanges } from '../../src/sync/changes.js';
+import { eventFromFields } from '../../src/sync/dossier-events.js';
 import { DossierStore } from '../../src/sync/dossier-store.js';
 import { dropPrefix, eventually, REDIS_URL, uniquePrefix } from '../helpers/sim.js';
 
@@ -56,8 +58,9 @@ describe('dossiers moved by the central side through delayed BullMQ jobs', () =>
     }, 5000);
     expect(done!.history.map((h) => `${h.from}>${h.to}:${h.by}`)).toEqual(['null>1:province', '1>2:central', '2>3:central']);
     expect(done!.result).toEqual({ SoKetQua: `KQ-${d.maHoSo}` });
-    const events = (await redis.xrange(store.eventsKey, '-', '+')).map(([, f]) => JSON.parse(f[1]!)).filter((e) => e.maHoSo === d.maHoSo);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    const events = (await redis.xrange(store.eventsKey, '-', '+')).map(([, f]) => eventFromFields(f)).filter((e) => e.maHoSo === d.maHoSo);
+    expect(events.map((e) => `${e.seq}:${e.from}>${e.to}:${e.by}`)).toEqual(['1:null>1:province', '2:1>2:central', '3:2>3:central']);
+    expect(events[2]!.at).toBe(done!.updatedAt);
   });
   it('a scenario stalls it; the province may withdraw (1/2 → 9) but not jump to a central state', async () => {
     const d = await store.create('x', client, 'stall', { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });
@@ -117,7 +120,7 @@ describe('dossiers moved by the central side through delayed BullMQ jobs', () =>
     expect(now).toEqual(applied[0]);
     expect(now.seq).toBe(3);
     expect(now.history.map((h) => h.seq)).toEqual([1, 2, 3]);
-    const events = (await redis.xrange(store.eventsKey, '-', '+')).map(([, f]) => JSON.parse(f[1]!)).filter((e) => e.maHoSo === d.maHoSo);
+    const events = (await redis.xrange(store.eventsKey, '-', '+')).map(([, f]) => eventFromFields(f)).filter((e) => e.maHoSo === d.maHoSo);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
   });
   it('reads a dossier an older version stored as a plain JSON string, and makes it a hash at its next move', async () => {
@@ -139,6 +142,19 @@ describe('dossiers moved by the central side through delayed BullMQ jobs', () =>
     expect(moved).toMatchObject({ status: '9', seq: 3, data: legacy.data });
     expect(await redis.type(key)).toBe('hash');
     expect(await store.get('x', maHoSo)).toEqual(moved);
+  });
+  it('feeds the pull feed from events in both forms (fields, and one JSON field as older versions wrote)', async () => {
+    const own = new DossierStore(redis, `${prefix}:feed`, () => lc, systemClock(1), async () => undefined);
+    const old = { connectorId: 'x', maHoSo: '000.00.14.H01-250101-0001', province: client.province, clientId: client.id, seq: 1, from: null, to: '1', at: '2025-01-01T01:00:00.000Z', by: 'province' };
+    await redis.xadd(own.eventsKey, '*', 'e', JSON.stringify(old));
+    const d = await own.create('x', client, undefined, { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });
+    await own.port('x', client, undefined).move(d.maHoSo, '9');
+    const page = await readChanges(redis, own.eventsKey, { province: client.province, cursor: '0', limit: 10 });
+    expect(page.items.map(({ cursor: _, ...e }) => e)).toEqual([
+      old,
+      { connectorId: 'x', maHoSo: d.maHoSo, province: client.province, clientId: client.id, seq: 1, from: null, to: '1', at: d.createdAt, by: 'province' },
+      { connectorId: 'x', maHoSo: d.maHoSo, province: client.province, clientId: client.id, seq: 2, from: '1', to: '9', at: expect.any(String), by: 'province' },
+    ]);
   });
   it('refuses a province moving another province’s dossier as if it did not exist', async () => {
     const d = await store.create('x', client, 'stall', { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });

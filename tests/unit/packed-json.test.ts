@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DOSSIER_DICTIONARY_V1 } from '../../src/sync/dossier-dictionary.js';
+import { eventFields, eventFromFields, type DossierEvent } from '../../src/sync/dossier-events.js';
 import { dvcqgPacking } from '../../src/sync/dvcqg/store.js';
 import { packedJson } from '../../src/sync/packed-json.js';
 
@@ -53,5 +54,30 @@ describe('packed JSON (format byte + deflate with a preset dictionary)', () => {
     expect(dvcqgPacking.format).toBe(1);
     expect(sha256(dvcqgPacking.dictionary)).toBe('65f1fa01b59c828ea12d6680059fc9cbf4768a76225207bdd48d6b5fe662e0b0');
     expect(sha256(DOSSIER_DICTIONARY_V1)).toBe('e34300d5b9f333b4234897cc92775314eb49649528b46e79ce61cf45745ccfc9');
+  });
+});
+
+describe('dossier events as stream fields', () => {
+  const e: DossierEvent = {
+    connectorId: 'ly-lich-tu-phap', maHoSo: '000.00.14.H01-251201-0001', province: 'an-giang', clientId: 'tthc-an-giang',
+    seq: 1, from: null, to: '3', at: '2025-12-01T08:00:00.123Z', by: 'province',
+  };
+
+  it('round-trips an event, the same field names in the same order every time', () => {
+    const fields = eventFields(e);
+    expect(fields.filter((_, i) => i % 2 === 0)).toEqual(['connectorId', 'maHoSo', 'province', 'clientId', 'seq', 'from', 'to', 'at', 'by']);
+    expect(fields[fields.indexOf('at') + 1]).toBe(String(Date.parse(e.at)));
+    expect(eventFromFields(fields)).toEqual(e);
+    const moved = { ...e, seq: 2, from: '3', to: '4', by: 'central' as const };
+    expect(eventFromFields(eventFields(moved))).toEqual(moved);
+  });
+
+  it('keeps an `at` that is not a canonical ISO instant as it is', () => {
+    const odd = { ...e, at: '2025-12-01T15:00:00+07:00' };
+    expect(eventFromFields(eventFields(odd))).toEqual(odd);
+  });
+
+  it('reads an entry written by an older version (one field `e` with the JSON)', () => {
+    expect(eventFromFields(['e', JSON.stringify(e)])).toEqual(e);
   });
 });
