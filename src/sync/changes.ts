@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { DossierEvent } from './dossier-store.js';
+import { eventFromFields, type DossierEvent } from './dossier-events.js';
 
 export interface ChangesPage {
   items: Array<DossierEvent & { cursor: string }>;
@@ -31,7 +31,7 @@ export async function readChanges(
     budget -= entries.length;
     for (const [id, fields] of entries) {
       cursor = id;
-      const e = JSON.parse(fields[1]!) as DossierEvent;
+      const e = eventFromFields(fields);
       if (e.province !== q.province || (q.connector && e.connectorId !== q.connector)) continue;
       items.push({ ...e, cursor: id });
       if (items.length === q.limit) break scan;

@@ -5,24 +5,58 @@ import { makeMaHoSo, vietnamDate } from '../core/identifiers.js';
 import { nextAutoStep, type LifecycleDefinition } from '../core/lifecycle.js';
 import { dossierExists, dossierNotFound, movedDossierRecord, newDossierRecord } from './dossier-record.js';
 import type { Clock } from '../core/clock.js';
+import { DOSSIER_DICTIONARY_V1 } from './dossier-dictionary.js';
+import { EVENTS_MAXLEN, eventFields, type DossierEvent } from './dossier-events.js';
+import { packedJson } from './packed-json.js';
 
-// KEYS: dossier, events stream. ARGV: expected seq, new JSON, event JSON. Returns 1 applied, 0 stale, -1 missing.
+/**
+ * A dossier is a hash: `s` its seq (what the compare-and-set reads) and `v` the record packed (format byte + deflate
+ * with a preset dictionary): an issued ly-lich-tu-phap dossier is ~2.3 kB of JSON and ~0.5 kB stored.
+ */
+const packing = packedJson<DossierRecord>({ name: 'dossier', format: 1, dictionary: DOSSIER_DICTIONARY_V1 });
+
+// Older versions stored a dossier as a plain JSON string. Such a dossier is read as it is and becomes a hash at its
+// next move (the scripts below check the key's type) instead of being migrated at start-up: nothing to coordinate
+// between the processes that start together (api, workers), no pass over every key before serving, no race with a
+// writer. Reads try HGET first (every dossier written now) and fall back to READ_ANY_SCRIPT on WRONGTYPE.
+
+// KEYS: dossier, events stream. ARGV: expected seq, packed record, new seq, stream MAXLEN, event fields…
+// Returns 1 applied, 0 stale, -1 missing.
 const CAS_SCRIPT = `
-local v = redis.call('GET', KEYS[1])
-if not v then return -1 end
-if cjson.decode(v).seq ~= tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[3])
+local t = redis.call('TYPE', KEYS[1]).ok
+local seq
+if t == 'hash' then seq = tonumber(redis.call('HGET', KEYS[1], 's'))
+elseif t == 'string' then seq = cjson.decode(redis.call('GET', KEYS[1])).seq
+else return -1 end
+if seq ~= tonumber(ARGV[1]) then return 0 end
+if t == 'string' then redis.call('DEL', KEYS[1]) end
+redis.call('HSET', KEYS[1], 's', ARGV[3], 'v', ARGV[2])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', unpack(ARGV, 5))
 return 1`;
 
-// KEYS: dossier, events stream, province index. ARGV: record JSON, event JSON, score, code. Returns 1 created, 0 exists.
+// KEYS: dossier, events stream, province index. ARGV: packed record, seq, index score, code, stream MAXLEN, event
+// fields… Returns 1 created, 0 exists (in either form).
 const CREATE_SCRIPT = `
-if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '1000000', '*', 'e', ARGV[2])
-  redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
-  return 1
-end
-return 0`;
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 's', ARGV[2], 'v', ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', unpack(ARGV, 6))
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
+return 1`;
+
+// KEYS: dossier. The packed record of a hash, the JSON of an older plain string, nil when missing.
+const READ_ANY_SCRIPT = `
+local t = redis.call('TYPE', KEYS[1]).ok
+if t == 'hash' then return redis.call('HGET', KEYS[1], 'v') end
+if t == 'string' then return redis.call('GET', KEYS[1]) end
+return false`;
+
+const isWrongType = (e: unknown) => e instanceof Error && e.message.startsWith('WRONGTYPE');
+
+/** A stored value: packed, or plain JSON from an older version (a packed value never starts with '{'). */
+function decode(v: Buffer | null): DossierRecord | null {
+  if (!v) return null;
+  return v[0] === 0x7b ? (JSON.parse(v.toString('utf8')) as DossierRecord) : packing.unpack(v);
+}
 
 /** A central-side step to run later (the dossier-progress queue carries it). */
 export interface ProgressJob {
@@ -36,22 +70,9 @@ export interface ProgressJob {
 
 export type LifecycleLookup = (connectorId: string, lifecycle: string) => LifecycleDefinition | undefined;
 
-/** The status-change event every move emits (status-delivery and DVCQG sync build on it). */
-export interface DossierEvent {
-  connectorId: string;
-  maHoSo: string;
-  province: string;
-  clientId: string;
-  seq: number;
-  from: string | null;
-  to: string;
-  at: string;
-  by: 'province' | 'central';
-}
-
 /**
- * Dossiers in Redis, one JSON value per dossier, moved by compare-and-set on their sequence number (a Lua script,
- * safe on a shared connection) so a central step and a province move never both apply to the same version.
+ * Dossiers in Redis, one hash per dossier, moved by compare-and-set on their sequence number (a Lua script, safe on a
+ * shared connection) so a central step and a province move never both apply to the same version.
  */
 export class DossierStore {
   constructor(
@@ -75,8 +96,29 @@ export class DossierStore {
     const index = this.indexKey(connectorId, province);
     const [total, codes] = await Promise.all([this.redis.zcard(index), this.redis.zrevrange(index, offset, offset + limit - 1)]);
     if (codes.length === 0) return { total, items: [] };
-    const raws = await this.redis.mget(...codes.map((c) => this.key(connectorId, c)));
-    return { total, items: raws.filter((r): r is string => !!r).map((r) => JSON.parse(r) as DossierRecord) };
+    const pipe = this.redis.pipeline();
+    for (const c of codes) pipe.hgetBuffer(this.key(connectorId, c), 'v');
+    const out = (await pipe.exec()) ?? [];
+    const records = await Promise.all(out.map(async ([err, v], i) => {
+      if (!err) return decode(v as Buffer | null);
+      if (isWrongType(err)) return this.readAny(this.key(connectorId, codes[i]!));
+      throw err;
+    }));
+    return { total, items: records.filter((r): r is DossierRecord => !!r) };
+  }
+
+  /** One dossier, stored in either form. */
+  private async read(key: string): Promise<DossierRecord | null> {
+    try {
+      return decode(await this.redis.hgetBuffer(key, 'v'));
+    } catch (e) {
+      if (isWrongType(e)) return this.readAny(key);
+      throw e;
+    }
+  }
+
+  private async readAny(key: string): Promise<DossierRecord | null> {
+    return decode((await this.redis.callBuffer('EVAL', READ_ANY_SCRIPT, 1, key)) as Buffer | null);
   }
 
   get eventsKey() {
@@ -90,8 +132,7 @@ export class DossierStore {
   }
 
   async get(connectorId: string, maHoSo: string): Promise<DossierRecord | null> {
-    const raw = await this.redis.get(this.key(connectorId, maHoSo));
-    return raw ? (JSON.parse(raw) as DossierRecord) : null;
+    return this.read(this.key(connectorId, maHoSo));
   }
 
   async nextCode(agencyCode: string): Promise<string> {
@@ -114,7 +155,8 @@ export class DossierStore {
     const key = this.key(connectorId, maHoSo);
     const ok = await this.redis.eval(
       CREATE_SCRIPT, 3, key, this.eventsKey, this.indexKey(connectorId, client.province),
-      JSON.stringify(record), JSON.stringify(this.event(record, null, 'province')), String(Date.parse(record.createdAt)), maHoSo,
+      packing.pack(record), String(record.seq), String(Date.parse(record.createdAt)), maHoSo, String(EVENTS_MAXLEN),
+      ...eventFields(this.event(record, null, 'province')),
     );
     if (ok !== 1) throw dossierExists(maHoSo);
     await this.planNext(record, lc);
@@ -130,13 +172,13 @@ export class DossierStore {
     maHoSo: string,
     to: string,
     by: 'province' | 'central',
-    opts: { expectFrom?: string; expectSeq?: number; note?: string; patch?: Record<string, unknown> } = {},
+    opts: { expectFrom?: string; expectSeq?: number; note?: string; patch?: Record<string, unknown>; province?: string } = {},
   ): Promise<DossierRecord | null> {
     const key = this.key(connectorId, maHoSo);
     for (let attempt = 0; attempt < 10; attempt++) {
-      const raw = await this.redis.get(key);
-      if (!raw) throw dossierNotFound(maHoSo);
-      const current = JSON.parse(raw) as DossierRecord;
+      const current = await this.read(key);
+      // A client moves only its own province's dossiers.
+      if (!current || (opts.province !== undefined && current.province !== opts.province)) throw dossierNotFound(maHoSo);
       if ((opts.expectFrom !== undefined && current.status !== opts.expectFrom) || (opts.expectSeq !== undefined && current.seq !== opts.expectSeq)) {
         return null;
       }
@@ -144,7 +186,8 @@ export class DossierStore {
       const next = movedDossierRecord(lc, current, to, by, opts, this.clock.now());
       // Compare-and-set on the sequence, and the event appended in the same atomic step.
       const applied = await this.redis.eval(
-        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), JSON.stringify(next), JSON.stringify(this.event(next, current.status, by)),
+        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), packing.pack(next), String(next.seq), String(EVENTS_MAXLEN),
+        ...eventFields(this.event(next, current.status, by)),
       );
       if (applied !== 1) continue; // moved by someone else meanwhile: read again
       await this.planNext(next, lc);
@@ -187,11 +230,8 @@ export class DossierStore {
         // A client sees only its own province's dossiers.
         return d && d.province === client.province ? d : null;
       },
-      move: async (maHoSo, to, note, patch) => {
-        const d = await this.get(connectorId, maHoSo);
-        if (!d || d.province !== client.province) throw dossierNotFound(maHoSo);
-        return (await this.transition(connectorId, maHoSo, to, 'province', { note, patch }))!;
-      },
+      move: async (maHoSo, to, note, patch) =>
+        (await this.transition(connectorId, maHoSo, to, 'province', { note, patch, province: client.province }))!,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Redis } from 'ioredis';
+import { packedJson } from '../packed-json.js';
 
 export type SyncKind = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
 
@@ -65,14 +65,9 @@ const DICTIONARY_V1 = Buffer.from(JSON.stringify({
   digests: [],
 }));
 
-export function pack(d: DvcqgHoSo): Buffer {
-  return Buffer.concat([Buffer.of(1), deflateRawSync(JSON.stringify(d), { dictionary: DICTIONARY_V1, level: 6 })]);
-}
-
-export function unpack(b: Buffer): DvcqgHoSo {
-  if (b[0] !== 1) throw new Error(`DVCQG dossier stored in unknown format ${b[0]}`);
-  return JSON.parse(inflateRawSync(b.subarray(1), { dictionary: DICTIONARY_V1 }).toString('utf8')) as DvcqgHoSo;
-}
+/** Format 1: raw deflate with DICTIONARY_V1 (never edit it: a new dictionary gets format 2). */
+export const dvcqgPacking = packedJson<DvcqgHoSo>({ name: 'DVCQG dossier', format: 1, dictionary: DICTIONARY_V1 });
+const { pack, unpack } = dvcqgPacking;
 
 /** A short, stable digest of a push (operation + body with keys sorted). */
 export function pushDigest(kind: SyncKind, input: Record<string, unknown>): string {
@@ -83,7 +78,7 @@ export function pushDigest(kind: SyncKind, input: Record<string, unknown>): stri
   return createHash('sha256').update(kind).update(JSON.stringify(canonical(input))).digest('base64url').slice(0, 16);
 }
 
-/** The portal's dossiers in Redis, one JSON value each, saved by compare-and-set on `seq`. */
+/** The portal's dossiers in Redis, one hash each (seq and packed JSON), saved by compare-and-set on `seq`. */
 export class DvcqgStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { LifecycleDefinition } from '../../core/lifecycle.js';
 import type { Logger } from '../../logging.js';
 import { scheduleLanes, type DeliveryJob } from '../../queue/status-delivery.js';
-import type { DossierEvent } from '../dossier-store.js';
+import { eventFromFields, type DossierEvent } from '../dossier-events.js';
 import { laneIdOf, type Delivery, type LaneStore } from './lanes.js';
 import { buildBody, idempotencyKey } from './payload.js';
 import { matches, type SubscriptionStore } from './subscriptions.js';
@@ -98,7 +98,7 @@ export class StatusDispatcher {
     if (!entries.length) return 0;
     const deliveries: Delivery[] = [];
     for (const [, fields] of entries) {
-      const e = JSON.parse(fields[1]!) as DossierEvent;
+      const e = eventFromFields(fields);
       const subs = (await this.d.subscriptions.forProvince(e.province)).filter((s) => s.createdAt <= e.at);
       if (!subs.length) continue;
       const { lc, result } = await this.d.describe(e);

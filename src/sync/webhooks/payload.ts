@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { LifecycleDefinition } from '../../core/lifecycle.js';
-import type { DossierEvent } from '../dossier-store.js';
+import type { DossierEvent } from '../dossier-events.js';
 
 /** What a TTHC system receives for one status change (README "Status sync" documents every field). */
 export interface StatusChangeBody {
