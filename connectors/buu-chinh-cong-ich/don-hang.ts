@@ -138,6 +138,9 @@ export const fromDossier = (r: DossierRecord): DonHangView =>
 export const donHangLifecycle = defineLifecycle<TrangThai>({
   statusField: 'TrangThai',
   initial: '1',
+  // An order is the logistics of a dossier (numbered by its waybill); the dossier itself is synchronised by the
+  // connector that handles it.
+  syncsToDvcqg: false,
   states: {
     '1': TRANG_THAI['1'],
     '2': TRANG_THAI['2'],

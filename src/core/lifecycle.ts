@@ -34,6 +34,11 @@ export interface LifecycleDefinition<S extends string = string> {
   scenarios?: Record<string, Partial<Record<S, AutoStep | null>>>;
   /** States the province side (the TTHC system) may move a dossier into through an operation. */
   provinceMoves?: S[];
+  /**
+   * false: its records are not TTHC dossiers the province reports to DVCQG (a postal order carrying a dossier's papers,
+   * numbered by its waybill); reconciliation and the sync-rate KPI leave them out.
+   */
+  syncsToDvcqg?: boolean;
   /** Builds the result documents when the central side enters a state (e.g. the issued certificate). */
   onEnter?: Partial<Record<S, (dossier: { maHoSo: string; data: Record<string, unknown>; at: Date }) => Record<string, unknown>>>;
 }

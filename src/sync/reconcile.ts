@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { DossierRecord } from '../core/connector.js';
+import type { LifecycleDefinition } from '../core/lifecycle.js';
 import type { Registry } from '../core/registry.js';
 import type { DossierStore } from './dossier-store.js';
 import { expectedDvcqgStatus, inSync } from './dvcqg/status-map.js';
@@ -49,7 +50,8 @@ export async function reconcile(
   province: string,
   opts: { connector?: string; listLimit?: number; now: Date },
 ): Promise<Reconciliation> {
-  const connectors = deps.registry.connectors.filter((c) => Object.keys(c.def.lifecycles ?? {}).length && (!opts.connector || c.id === opts.connector));
+  const synced = (lc: LifecycleDefinition | undefined) => lc?.syncsToDvcqg !== false;
+  const connectors = deps.registry.connectors.filter((c) => Object.values(c.def.lifecycles ?? {}).some(synced) && (!opts.connector || c.id === opts.connector));
   const total = emptyTally();
   const byConnector: Record<string, Tally> = {};
   const byDay = new Map<string, Tally>();
@@ -62,6 +64,7 @@ export async function reconcile(
       const page = await deps.dossiers.list(c.id, province, offset, 500);
       const reported = await deps.dvcqg.getMany(page.items.map((d) => d.maHoSo));
       for (const d of page.items) {
+        if (!synced(c.def.lifecycles?.[d.lifecycle])) continue;
         const outcome = compare(c.id, c.def.lifecycles?.[d.lifecycle], d, reported.get(d.maHoSo)?.TrangThaiHoSo);
         const day = d.createdAt.slice(0, 10);
         if (!byDay.has(day)) byDay.set(day, emptyTally());

@@ -25,6 +25,10 @@ const syncUpTo = async (ma: string, steps: string[]) => {
 describe('reconciliation of DVCQG against the central systems, and the sync-rate KPI', () => {
   it('lists missing and lagging syncs and computes the rate per connector, per day and over time', async () => {
     for (const c of codes) await submitLltp(t, auth, c);
+    // A postal order (bưu chính) is not a TTHC dossier: it must not count as a missing DVCQG sync.
+    const order = t.sim.registry.get('buu-chinh-cong-ich')!.operation('taoDonTraKetQua')!;
+    const created = await t.http.post(order.def.path, order.example.body, { headers: { ...auth, 'content-type': 'application/json' } });
+    expect(created.status, JSON.stringify(created.data)).toBeLessThan(300);
     await eventually(async () => (await Promise.all(codes.map((c) => t.sim.deps.dossiers.get('ly-lich-tu-phap', c)))).every((d) => d?.status === '5'), 5000);
     await syncUpTo(codes[0]!, ['2', '4', '9', '10']);
     await syncUpTo(codes[1]!, ['2', '4']);
@@ -33,6 +37,7 @@ describe('reconciliation of DVCQG against the central systems, and the sync-rate
     expect(r.status).toBe(200);
     expect(r.data).toMatchObject({ province: 'an-giang', total: 3, synced: 1, missing: 1, mismatched: 1, rate: 33.33 });
     expect(r.data.byConnector['ly-lich-tu-phap']).toMatchObject({ total: 3, synced: 1, rate: 33.33 });
+    expect(Object.keys(r.data.byConnector)).not.toContain('buu-chinh-cong-ich');
     expect(r.data.discrepancies).toEqual(expect.arrayContaining([
       { maHoSo: codes[1], connectorId: 'ly-lich-tu-phap', centralStatus: '5', expected: '9', reported: '4', kind: 'behind' },
       { maHoSo: codes[2], connectorId: 'ly-lich-tu-phap', centralStatus: '5', expected: '9', kind: 'missing' },
