@@ -8,6 +8,7 @@ import type { Clock } from '../core/clock.js';
 import { DOSSIER_DICTIONARY_V1 } from './dossier-dictionary.js';
 import { EVENTS_MAXLEN, eventFields, type DossierEvent } from './dossier-events.js';
 import { packedJson } from './packed-json.js';
+import { defineScript } from './redis-scripts.js';
 
 /**
  * A dossier is a hash: `s` its seq (what the compare-and-set reads) and `v` the record packed (format byte + deflate
@@ -49,6 +50,12 @@ local t = redis.call('TYPE', KEYS[1]).ok
 if t == 'hash' then return redis.call('HGET', KEYS[1], 'v') end
 if t == 'string' then return redis.call('GET', KEYS[1]) end
 return false`;
+
+const scripts = {
+  cas: defineScript('ndxpDossierCas', { lua: CAS_SCRIPT, numberOfKeys: 2 }),
+  create: defineScript('ndxpDossierCreate', { lua: CREATE_SCRIPT, numberOfKeys: 3 }),
+  readAny: defineScript('ndxpDossierReadAny', { lua: READ_ANY_SCRIPT, numberOfKeys: 1 }),
+};
 
 const isWrongType = (e: unknown) => e instanceof Error && e.message.startsWith('WRONGTYPE');
 
@@ -118,7 +125,7 @@ export class DossierStore {
   }
 
   private async readAny(key: string): Promise<DossierRecord | null> {
-    return decode((await this.redis.callBuffer('EVAL', READ_ANY_SCRIPT, 1, key)) as Buffer | null);
+    return decode((await scripts.readAny.buffer(this.redis, key)) as Buffer | null);
   }
 
   get eventsKey() {
@@ -153,8 +160,7 @@ export class DossierStore {
     const maHoSo = args.maHoSo ?? (await this.nextCode(args.agencyCode));
     const record = newDossierRecord(connectorId, lc, client, scenario, { ...args, maHoSo }, this.clock.now());
     const key = this.key(connectorId, maHoSo);
-    const ok = await this.redis.eval(
-      CREATE_SCRIPT, 3, key, this.eventsKey, this.indexKey(connectorId, client.province),
+    const ok = await scripts.create(this.redis, key, this.eventsKey, this.indexKey(connectorId, client.province),
       packing.pack(record), String(record.seq), String(Date.parse(record.createdAt)), maHoSo, String(EVENTS_MAXLEN),
       ...eventFields(this.event(record, null, 'province')),
     );
@@ -185,8 +191,7 @@ export class DossierStore {
       const lc = this.lifecycle(connectorId, current.lifecycle);
       const next = movedDossierRecord(lc, current, to, by, opts, this.clock.now());
       // Compare-and-set on the sequence, and the event appended in the same atomic step.
-      const applied = await this.redis.eval(
-        CAS_SCRIPT, 2, key, this.eventsKey, String(current.seq), packing.pack(next), String(next.seq), String(EVENTS_MAXLEN),
+      const applied = await scripts.cas(this.redis, key, this.eventsKey, String(current.seq), packing.pack(next), String(next.seq), String(EVENTS_MAXLEN),
         ...eventFields(this.event(next, current.status, by)),
       );
       if (applied !== 1) continue; // moved by someone else meanwhile: read again

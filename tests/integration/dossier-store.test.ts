@@ -108,7 +108,8 @@ describe('dossiers moved by the central side through delayed BullMQ jobs', () =>
   it('applies exactly one of several concurrent moves of the same version (compare-and-set on seq)', async () => {
     const d = await store.create('x', client, 'stall', { lifecycle: 'l', agencyCode: '000.00.14.H01', data: {} });
     await eventually(async () => (await store.get('x', d.maHoSo))?.status === '2', 5000);
-    const evals = vi.spyOn(redis, 'eval');
+    // The compare-and-set is a script defined on the connection (EVALSHA); the move to 2 above defined it.
+    const evals = vi.spyOn(redis as unknown as Record<string, () => Promise<unknown>>, 'ndxpDossierCas');
     const results = await Promise.all(['3', '5', '9'].map((to) => store.transition('x', d.maHoSo, to, 'central', { expectFrom: '2', expectSeq: 2 })));
     // All three read seq 2 before any wrote: one compare-and-set applied, the two others found seq 3 and gave up.
     const answers = await Promise.all(evals.mock.results.map((r) => r.value));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { packedJson } from '../packed-json.js';
+import { defineScript } from '../redis-scripts.js';
 
 export type SyncKind = 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
 
@@ -41,6 +42,7 @@ if seq ~= tonumber(ARGV[1]) then return 0 end
 if seq == 0 then redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
 redis.call('HSET', KEYS[1], 's', ARGV[5], 'v', ARGV[2])
 return 1`;
+const saveScript = defineScript('ndxpDvcqgSave', { lua: SAVE_SCRIPT, numberOfKeys: 2 });
 
 /**
  * Dossiers are kept deflated with a preset dictionary of the field names and usual values: a DVCQG dossier with a
@@ -113,8 +115,7 @@ export class DvcqgStore {
 
   /** Saves `next` if the stored dossier is still at `expectSeq` (0: only if it does not exist yet). */
   async save(next: DvcqgHoSo, expectSeq: number): Promise<boolean> {
-    const ok = await this.redis.eval(
-      SAVE_SCRIPT, 2, this.key(next.MaHoSo), this.indexKey(next.province),
+    const ok = await saveScript(this.redis, this.key(next.MaHoSo), this.indexKey(next.province),
       String(expectSeq), pack(next), String(Date.parse(next.createdAt)), next.MaHoSo, String(next.seq),
     );
     return ok === 1;

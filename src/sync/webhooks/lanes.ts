@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { defineScript } from '../redis-scripts.js';
 
 /**
  * Delivery lanes: one lane per (subscription, dossier), a sorted set of pending deliveries scored by the dossier's
@@ -144,24 +145,15 @@ if #head == 0 then return 0 end
 redis.call('SADD', KEYS[3], ARGV[1])
 return tonumber(head[2])`;
 
-const SCRIPTS = {
-  ndxpLaneEnqueue: { lua: ENQUEUE, numberOfKeys: 7 },
-  ndxpLaneClaim: { lua: CLAIM },
-  ndxpLaneAck: { lua: ACK, numberOfKeys: 5 },
-  ndxpLaneHandOver: { lua: HAND_OVER, numberOfKeys: 1 },
-  ndxpLaneExtend: { lua: EXTEND, numberOfKeys: 1 },
-  ndxpLaneDead: { lua: DEAD, numberOfKeys: 7 },
-  ndxpLaneReplay: { lua: REPLAY, numberOfKeys: 7 },
-} as const;
-type ScriptName = keyof typeof SCRIPTS;
-type ScriptCalls = Record<ScriptName | `${ScriptName}Buffer`, (...args: Array<string | number | Buffer>) => Promise<unknown>>;
-
-/** The lane scripts as commands of this connection (EVALSHA: the script text is not sent with every call). */
-function scripts(redis: Redis): ScriptCalls {
-  const calls = redis as unknown as Partial<ScriptCalls>;
-  for (const [name, def] of Object.entries(SCRIPTS)) if (!calls[name as ScriptName]) redis.defineCommand(name, def);
-  return calls as ScriptCalls;
-}
+const run = {
+  enqueue: defineScript('ndxpLaneEnqueue', { lua: ENQUEUE, numberOfKeys: 7 }),
+  claim: defineScript('ndxpLaneClaim', { lua: CLAIM }),
+  ack: defineScript('ndxpLaneAck', { lua: ACK, numberOfKeys: 5 }),
+  handOver: defineScript('ndxpLaneHandOver', { lua: HAND_OVER, numberOfKeys: 1 }),
+  extend: defineScript('ndxpLaneExtend', { lua: EXTEND, numberOfKeys: 1 }),
+  dead: defineScript('ndxpLaneDead', { lua: DEAD, numberOfKeys: 7 }),
+  replay: defineScript('ndxpLaneReplay', { lua: REPLAY, numberOfKeys: 7 }),
+};
 
 export const laneIdOf = (subscriptionId: string, connectorId: string, maHoSo: string) => `${subscriptionId}|${connectorId}|${maHoSo}`;
 
@@ -175,11 +167,10 @@ export type AckOutcome = { next: Delivery } | { schedule: number } | null;
 
 export class LaneStore {
   private readonly p: string;
-  private readonly run: ScriptCalls;
 
   constructor(private readonly redis: Redis, prefix: string) {
     this.p = `${prefix}:wh`;
-    this.run = scripts(redis);
+    run.enqueue.ensure(redis); // used on pipelines
   }
 
   private lane = (id: string) => `${this.p}:lane:${id}`;
@@ -197,9 +188,9 @@ export class LaneStore {
    * 0 when there is nothing to schedule (the lane is claimed or dead-lettered) or -1 when it was delivered already.
    */
   async enqueue(deliveries: Delivery[]): Promise<number[]> {
-    const pipe = this.redis.pipeline() as unknown as ScriptCalls & { exec: () => Promise<Array<[Error | null, unknown]> | null> };
+    const pipe = this.redis.pipeline();
     for (const d of deliveries) {
-      void pipe.ndxpLaneEnqueue(this.lane(d.laneId), this.acked, this.blocked, this.lanes, this.deadLane(d.laneId), this.deadLanes(d.clientId),
+      void run.enqueue(pipe, this.lane(d.laneId), this.acked, this.blocked, this.lanes, this.deadLane(d.laneId), this.deadLanes(d.clientId),
         this.claimKey(d.laneId), d.laneId, d.seq, encodeMember(d));
     }
     const out = (await pipe.exec()) ?? [];
@@ -216,7 +207,7 @@ export class LaneStore {
   async claim(laneIds: string[], token: string, ttlMs: number): Promise<Array<{ laneId: string; delivery: Delivery }>> {
     if (!laneIds.length) return [];
     const keys = laneIds.flatMap((id) => [this.lane(id), this.claimKey(id)]);
-    const heads = (await this.run.ndxpLaneClaimBuffer(keys.length, ...keys, token, ttlMs)) as Array<Buffer | null>;
+    const heads = (await run.claim.buffer(this.redis, keys.length, ...keys, token, ttlMs)) as Array<Buffer | null>;
     return laneIds.flatMap((laneId, i) => (heads[i] ? [{ laneId, delivery: decodeMember(heads[i]!) }] : []));
   }
 
@@ -225,7 +216,7 @@ export class LaneStore {
    * (claim renewed); when it lets a non-empty lane go, the lane must be scheduled again.
    */
   async ack(laneId: string, seq: number, token = '', opts: { keep?: boolean; ttlMs?: number } = {}): Promise<AckOutcome> {
-    const r = await this.run.ndxpLaneAckBuffer(this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
+    const r = await run.ack.buffer(this.redis, this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
       laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now());
     if (Buffer.isBuffer(r)) return { next: decodeMember(r) };
     return (r as number) > 0 ? { schedule: r as number } : null;
@@ -233,20 +224,20 @@ export class LaneStore {
 
   /** Hands the lane's claim from one holder to another (a failed delivery's lane to its retry job). */
   async handOver(laneId: string, from: string, to: string, ttlMs: number): Promise<boolean> {
-    return (await this.run.ndxpLaneHandOver(this.claimKey(laneId), from, to, ttlMs)) === 1;
+    return (await run.handOver(this.redis, this.claimKey(laneId), from, to, ttlMs)) === 1;
   }
 
   async extendClaim(laneId: string, token: string, ttlMs: number): Promise<boolean> {
-    return (await this.run.ndxpLaneExtend(this.claimKey(laneId), token, ttlMs)) === 1;
+    return (await run.extend(this.redis, this.claimKey(laneId), token, ttlMs)) === 1;
   }
 
   async deadLetter(laneId: string, clientId: string, info: Omit<DeadLetter, 'laneId' | 'subscriptionId' | 'maHoSo' | 'connectorId' | 'seqs'>): Promise<number> {
-    return (await this.run.ndxpLaneDead(this.lane(laneId), this.blocked, this.lanes, this.deadLane(laneId), this.deadLanes(clientId), this.deadInfo,
+    return (await run.dead(this.redis, this.lane(laneId), this.blocked, this.lanes, this.deadLane(laneId), this.deadLanes(clientId), this.deadInfo,
       this.claimKey(laneId), laneId, JSON.stringify(info))) as number;
   }
 
   async replay(laneId: string, clientId: string): Promise<number> {
-    return (await this.run.ndxpLaneReplay(this.lane(laneId), this.blocked, this.lanes, this.deadLane(laneId), this.deadLanes(clientId), this.deadInfo,
+    return (await run.replay(this.redis, this.lane(laneId), this.blocked, this.lanes, this.deadLane(laneId), this.deadLanes(clientId), this.deadInfo,
       this.acked, laneId)) as number;
   }
 
