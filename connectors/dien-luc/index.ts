@@ -1,7 +1,7 @@
 import { defineConnector, reply, type OperationContext } from '../../src/core/connector.js';
 import { NdxpError } from '../../src/core/errors.js';
 import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifiers.js';
-import { addWorkingDays } from '../_shared/dates.js';
+import { addWorkingDays } from '../_shared/thoi-gian.js';
 import { contentHash } from '../_shared/idempotent.js';
 import { finished, invalid, notFrom } from '../_shared/refusals.js';
 import { dmyToIso, found, fromSeed, indexBy, paginate, type WireAddress } from '../_shared/wire.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatTimestampCompact, makeMaHoSo } from '../../src/core/identifiers.js';
-import { addWorkingDays } from '../_shared/dates.js';
+import { addWorkingDays } from '../_shared/thoi-gian.js';
 import type { Company, Person, SeedBuilder, SeedRng } from '../_shared/population.js';
 import { toDmy, toWireAddress } from '../_shared/wire.js';
 import {

@@ -90,9 +90,20 @@ const KE_KHAI = {
   }),
 };
 
+interface PushKind<C, R extends ReceiptBase> {
+  collection: string;
+  keyField: string;
+  key: (c: C) => string;
+  receipt: (b: ReceiptBase, c: C) => R;
+}
+
+/** Accepts one submission of a kind: the same key and content again → its first receipt, other content → 409. */
+const acceptKind = <C, R extends ReceiptBase>(ctx: OperationContext, kind: PushKind<C, R>, c: C, seeded: Map<string, StoredPush<C, R>>) =>
+  acceptPush(ctx, { collection: kind.collection, key: kind.key(c), keyField: kind.keyField, content: c, receipt: (b) => kind.receipt(b, c), existing: seeded.get(kind.key(c)) });
+
 /** The seeded submissions as stored pushes (same shape as the live ones in Redis). */
 const history = fromSeed((seed: Seed) => {
-  const asPush = <C, R extends ReceiptBase>(kind: { key: (c: C) => string; receipt: (b: ReceiptBase, c: C) => R }, rows: Array<DaTiepNhan<C>>) =>
+  const asPush = <C, R extends ReceiptBase>(kind: PushKind<C, R>, rows: Array<DaTiepNhan<C>>) =>
     rows.map((r): StoredPush<C, R> => ({ key: kind.key(r.NoiDung), content: r.NoiDung, receipt: kind.receipt({ MaBienNhan: r.MaBienNhan, ThoiGianTiepNhan: r.ThoiGianTiepNhan }, r.NoiDung) }));
   const baoCao = asPush(BAO_CAO, seed.baoCaoGia);
   const keKhai = asPush(KE_KHAI, seed.keKhaiGia);
@@ -246,14 +257,7 @@ export default defineConnector<Seed>({
           });
         }
         checkGoods(ctx, `01/${c.KyBaoCao}`, 'KyBaoCao', c.DanhSachGia, 'DanhSachGia');
-        return acceptPush(ctx, {
-          collection: BAO_CAO.collection,
-          key: BAO_CAO.key(c),
-          keyField: BAO_CAO.keyField,
-          content: c,
-          receipt: (b) => BAO_CAO.receipt(b, c),
-          existing: history(ctx.seed).baoCaoByKey.get(BAO_CAO.key(c)),
-        });
+        return acceptKind(ctx, BAO_CAO, c, history(ctx.seed).baoCaoByKey);
       },
     },
     guiKeKhaiGia: {
@@ -269,14 +273,7 @@ export default defineConnector<Seed>({
           throw new NdxpError('VALIDATION_FAILED', { field: 'NgayThucHien', detailVi: 'ngày thực hiện giá không được trước ngày kê khai', detailEn: 'NgayThucHien is before NgayKeKhai' });
         }
         checkGoods(ctx, c.NgayKeKhai, 'NgayKeKhai', c.DanhSachMatHang, 'DanhSachMatHang');
-        return acceptPush(ctx, {
-          collection: KE_KHAI.collection,
-          key: KE_KHAI.key(c),
-          keyField: KE_KHAI.keyField,
-          content: c,
-          receipt: (b) => KE_KHAI.receipt(b, c),
-          existing: history(ctx.seed).keKhaiByKey.get(KE_KHAI.key(c)),
-        });
+        return acceptKind(ctx, KE_KHAI, c, history(ctx.seed).keKhaiByKey);
       },
     },
     layBienNhan: {

@@ -41,14 +41,5 @@ export const NOI_DUNG_KHONG_AN_TICH = 'Không có án tích';
 export const LY_DO_TU_CHOI =
   'Thông tin nhân thân kê khai chưa khớp với Cơ sở dữ liệu quốc gia về dân cư; đề nghị người yêu cầu kiểm tra, nộp lại hồ sơ kèm giấy tờ chứng minh';
 
-/** dd/MM/yyyy of `date` plus `n` working days (Monday–Friday; public holidays are not modelled). */
-export function addWorkingDays(date: Date, n: number): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  let left = n;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d;
-}
+/** Hẹn trả is counted in working days (one helper for every connector). */
+export { addWorkingDays } from '../_shared/thoi-gian.js';

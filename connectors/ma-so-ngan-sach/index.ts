@@ -3,7 +3,7 @@ import { defineConnector, reply, type DossierRecord, type OperationContext } fro
 import { NdxpError } from '../../src/core/errors.js';
 import { formatDateDmy, formatTimestampCompact } from '../../src/core/identifiers.js';
 import { defineLifecycle, type LifecycleDefinition } from '../../src/core/lifecycle.js';
-import { addWorkingDays } from '../_shared/dates.js';
+import { addWorkingDays } from '../_shared/thoi-gian.js';
 import { found, fromSeed, indexBy } from '../_shared/wire.js';
 import {
   BTC_AGENCY, CO_QUAN_CAP, laDuAn, LOAI_HINH, LY_DO_TU_CHOI, maDvcqg, NOI_DUNG_BO_SUNG, SO_TAI_CHINH_AN_GIANG, tenTrangThai,

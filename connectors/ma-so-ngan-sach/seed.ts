@@ -1,5 +1,5 @@
 import { formatTimestampCompact, makeMaHoSo } from '../../src/core/identifiers.js';
-import { addWorkingDays } from '../_shared/dates.js';
+import { addWorkingDays } from '../_shared/thoi-gian.js';
 import type { Person, SeedBuilder, SeedRng } from '../_shared/population.js';
 import { loadAdministrativeUnits, type Commune } from '../_shared/units.js';
 import { toDmy } from '../_shared/wire.js';

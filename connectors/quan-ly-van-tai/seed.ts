@@ -5,7 +5,7 @@ import type { Person, Population, SeedBuilder, SeedRng } from '../_shared/popula
 import { assertDataDate } from '../_shared/rolling.js';
 import { buildFleet, transportCompanies, transportHouseholds, type LoaiPhuongTien, type Vehicle } from '../_shared/vehicles.js';
 import { dmyToIso, toDmy } from '../_shared/wire.js';
-import { addWorkingDays } from '../_shared/working-days.js';
+import { addWorkingDays } from '../_shared/thoi-gian.js';
 import {
   CAN_BO, NAM_HIEU_LUC_PHU_HIEU, PHONG_BAN, phuHieuFor, THU_TUC, TRANG_THAI_HO_SO, type LoaiHinh, type MaTTHC,
   type TrangThaiHoSo,
