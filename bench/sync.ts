@@ -5,7 +5,7 @@
  *     latency of that path at half that rate.
  *  2. Memory: Redis memory per 100,000 central dossiers with their history (3 statuses each, LLTP-sized data, the
  *     events stream included) and per 100,000 DVCQG dossiers with a 6-step history.
- * Writes bench/sync-results.json.
+ * Writes bench/sync-results.json. BENCH_PROF=<dir> writes a CPU profile of each worker there (node --cpu-prof).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
