@@ -213,8 +213,9 @@ export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<Delive
   const worker = new Worker<DeliveryJob>(STATUS_DELIVERY, work, {
     connection: d.connection as ConnectionOptions,
     prefix: d.prefix,
-    // Each job runs many lanes at once; the webhook requests themselves are bounded by `inFlight`.
-    concurrency: Math.max(2, Math.ceil(d.concurrency / 8)),
+    // A job waits for its slowest lane (a hanging receiver: up to the timeout), so as many jobs as requests may run;
+    // the webhook requests themselves are bounded by `inFlight`.
+    concurrency: d.concurrency,
     lockDuration: lockMs,
     stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
     maxStalledCount: 1000,
