@@ -186,6 +186,7 @@ async function drive(sim: Simulator, receiver: WebhookReceiver, opts: Simulation
     else submitters.push(s);
   }
   if (!submitters.length) throw new Error('no stateful connector the simulation can drive is registered');
+  const holderOf = new Map(submitters.flatMap((s) => (s.holder ? [[s.connectorId, s.holder] as const] : [])));
   const seed = opts.seed ?? 20250312;
   const random = prng(seed);
   const stats: SimulationStats = {
@@ -250,10 +251,11 @@ async function drive(sim: Simulator, receiver: WebhookReceiver, opts: Simulation
   };
   const register = async (d: DossierRun, i: number) => {
     const tthc = TTHC[d.connectorId] ?? { MaTTHC: `1.${String(100000 + (sim.registry.get(d.connectorId)?.meta.stt ?? 0) * 37).slice(0, 6)}`, TenTTHC: `Thủ tục liên thông ${sim.registry.get(d.connectorId)?.meta.name ?? d.connectorId}` };
+    const citizen = { LoaiDoiTuong: '1', ChuHoSo: HO_TEN[i % HO_TEN.length]!, DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: makeCccd('089', 1980 + (i % 30), i % 2 ? 'nu' : 'nam', 1000 + i) }] };
     const body = {
-      MaHoSo: d.code, ...tthc, MaDonVi: TTHC_AGENCY, KenhThucHien: String(1 + (i % 3)), LoaiDoiTuong: '1', ChuHoSo: HO_TEN[i % HO_TEN.length]!,
+      MaHoSo: d.code, ...tthc, MaDonVi: TTHC_AGENCY, KenhThucHien: String(1 + (i % 3)), ...(holderOf.get(d.connectorId) ?? citizen),
       SoDienThoai: `09${String(10_000_000 + i * 7919).slice(0, 8)}`, NgayTiepNhan: '20250312080000', NgayHenTra: '20250326170000', TrangThaiHoSo: '1',
-      TaiLieuNop: [{ TenTaiLieu: 'Tờ khai' }], DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: makeCccd('089', 1980 + (i % 30), i % 2 ? 'nu' : 'nam', 1000 + i) }],
+      TaiLieuNop: [{ TenTaiLieu: 'Tờ khai' }],
     };
     const reply = await push('DongBoHoSoMC', body);
     if (reply.error_code !== '0') throw new Error(`${d.code} DongBoHoSoMC: ${reply.message}`);

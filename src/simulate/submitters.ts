@@ -32,6 +32,16 @@ interface Script {
   onWait: Record<string, ProvinceStep>;
   /** How the citizen withdraws a dossier that waits for the province (some dossiers are withdrawn instead). */
   withdraw?: ProvinceStep;
+  /** Who holds the dossier when it is not a citizen (DVCQG LoaiDoiTuong, ChuHoSo, DinhDanhCHS), read from the submission. */
+  holder?: (submitted: Record<string, unknown>) => DossierHolder;
+}
+
+/** The dossier's holder as DVCQG records it (DOMAIN.md: LoaiDoiTuong 1 công dân, 2 doanh nghiệp, 3 tổ chức, 4 cơ quan nhà nước). */
+export interface DossierHolder {
+  LoaiDoiTuong: '1' | '2' | '3' | '4';
+  ChuHoSo: string;
+  /** LoaiDinhDanh 1 CCCD, 2 CMND, 3 mã số doanh nghiệp/thuế, 4 mã định danh cơ quan. */
+  DinhDanhCHS: Array<{ LoaiDinhDanh: '1' | '2' | '3' | '4'; SoDinhDanh: string }>;
 }
 
 /** A supplement code the province sets per dossier and step (safe to resend: the central side keeps it). */
@@ -80,6 +90,11 @@ const SCRIPTS: Record<string, Script> = {
     // YEU_CAU_BO_SUNG → boSungHoSo (→ DA_BO_SUNG).
     onWait: { YEU_CAU_BO_SUNG: { operation: 'boSungHoSo', body: (s) => ({ MaHoSo: s.maHoSo }) } },
     withdraw: { operation: 'rutHoSo', body: (s) => ({ MaHoSo: s.maHoSo, LyDo: 'Đơn vị đề nghị rút hồ sơ để điều chỉnh tên theo quyết định mới' }) },
+    // A state body registering for its budget code: it has no code of its own yet, so its representative's CCCD.
+    holder: (y) => {
+      const { TenDonVi, NguoiDaiDien } = y as { TenDonVi: string; NguoiDaiDien: { SoDinhDanh: string } };
+      return { LoaiDoiTuong: '4', ChuHoSo: TenDonVi, DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: NguoiDaiDien.SoDinhDanh }] };
+    },
   },
   'lien-thong-thue-dat-dai': {
     submit: { operation: 'guiPhieuChuyenThongTin', codeField: 'MaHoSoTinh' },
@@ -109,6 +124,11 @@ const SCRIPTS: Record<string, Script> = {
       '9': { operation: 'capNhatTienDo', body: (s) => ({ MaHoSo: s.maHoSo, TrangThai: s.to, NoiDung: 'Đã trả kết quả cho chủ đầu tư' }) },
     },
     withdraw: { operation: 'capNhatTienDo', body: (s) => ({ MaHoSo: s.maHoSo, TrangThai: s.to, NoiDung: 'Chủ đầu tư rút hồ sơ để hoàn thiện giấy tờ' }) },
+    // The developer (a company) holds the dossier, identified by its enterprise code.
+    holder: (h) => {
+      const { MSDN, TenDoanhNghiep } = (h as { ChuDauTu: { MSDN: string; TenDoanhNghiep: string } }).ChuDauTu;
+      return { LoaiDoiTuong: '2', ChuHoSo: TenDoanhNghiep, DinhDanhCHS: [{ LoaiDinhDanh: '3', SoDinhDanh: MSDN }] };
+    },
   },
   'tro-giup-xa-hoi': {
     submit: { operation: 'guiHoSoTroCap', codeField: 'MaHoSoTinh' },
@@ -137,6 +157,8 @@ export interface Submitter {
   provinceScenarios: string[];
   /** A scenario (undefined: none) under which the dossier waits where the citizen may withdraw it; null: nowhere. */
   withdrawScenario: string | undefined | null;
+  /** The holder DVCQG records when it is not a citizen (a company, a state body), else null. */
+  holder: DossierHolder | null;
   submit(http: AxiosInstance, headers: Record<string, string>, maHoSo: string): Promise<{ status: number; maHoSo?: string; body: unknown; sent: Record<string, unknown> }>;
   /**
    * The province's step when the dossier has entered `event.to` for the `visits`-th time: null when the central side
@@ -235,6 +257,7 @@ export function submitterFor(c: LoadedConnector): Submitter | { connectorId: str
     endingScenarios,
     provinceScenarios,
     withdrawScenario,
+    holder: script.holder ? script.holder(submitOp.example.body as Record<string, unknown>) : null,
     async submit(http, headers, maHoSo) {
       const sent = { ...(submitOp.example.body as Record<string, unknown>), ...(codeField ? { [codeField]: maHoSo } : {}) };
       const res = await http.post(submitOp.def.path, sent, { headers: { ...headers, 'content-type': 'application/json' } });

@@ -4,7 +4,10 @@ import { lienThongLifecycle } from '../../connectors/lien-thong-thue-dat-dai/ind
 import { lltpLifecycle } from '../../connectors/ly-lich-tu-phap/index.js';
 import { thongBaoLifecycle } from '../../connectors/nha-o-hinh-thanh-tuong-lai/index.js';
 import { hopDongLifecycle } from '../../connectors/dien-luc/yeu-cau.js';
-import { onwardMove, walk, withdrawalMove } from '../../src/simulate/submitters.js';
+import { loadDefaultRegistry } from '../../src/app.js';
+import { ROOT_DIR } from '../../src/config.js';
+import { isCccd, isMst } from '../../src/core/identifiers.js';
+import { onwardMove, submitterFor, walk, withdrawalMove } from '../../src/simulate/submitters.js';
 
 describe('the scripted TTHC system reads where a lifecycle waits for the province', () => {
   it('takes the province move that keeps the dossier open, else the only one; a withdrawal is the other final move', () => {
@@ -29,5 +32,22 @@ describe('the scripted TTHC system reads where a lifecycle waits for the provinc
     expect(walk(hopDongLifecycle, 'thieu-ho-so', (s) => ['3', '4'].includes(s))).toEqual({ end: '6', waits: ['3', '4'] });
     expect(walk(lienThongLifecycle, 'cho-nop-tien', (s) => s === '04')).toEqual({ end: '07', waits: ['04'] });
     expect(walk(thongBaoLifecycle, 'yeu-cau-bo-sung', (s) => ['5', '9'].includes(s))).toEqual({ end: '10', waits: ['5', '9'] });
+  });
+
+  it("registers a company's or a state body's dossier at DVCQG as theirs, not as a citizen's", async () => {
+    const registry = await loadDefaultRegistry(ROOT_DIR);
+    const holder = (id: string) => {
+      const s = submitterFor(registry.get(id)!);
+      if ('reason' in s) throw new Error(s.reason);
+      return s.holder;
+    };
+    const nhaO = holder('nha-o-hinh-thanh-tuong-lai')!;
+    expect(nhaO).toMatchObject({ LoaiDoiTuong: '2', DinhDanhCHS: [{ LoaiDinhDanh: '3' }] });
+    expect(isMst(nhaO.DinhDanhCHS[0]!.SoDinhDanh)).toBe(true);
+    const maSo = holder('ma-so-ngan-sach')!;
+    expect(maSo).toMatchObject({ LoaiDoiTuong: '4', DinhDanhCHS: [{ LoaiDinhDanh: '1' }] });
+    expect(isCccd(maSo.DinhDanhCHS[0]!.SoDinhDanh)).toBe(true);
+    expect(maSo.ChuHoSo).toBe((registry.get('ma-so-ngan-sach')!.operation('dangKyMaSo')!.example.body as { TenDonVi: string }).TenDonVi);
+    expect(holder('ly-lich-tu-phap')).toBeNull(); // a citizen's: the simulation's own person
   });
 });
