@@ -2,7 +2,8 @@
  * `npm run bench:sync`: status sync figures, on a redis-server of its own (AOF on, the product's embedded settings).
  *  1. Throughput: dossier status transitions per second from the central state change (DossierStore, as the central
  *     side makes it) to the webhook acknowledged by a local receiver, with 2 worker processes; then the p50/p99
- *     latency of that path at half that rate.
+ *     latency of that path at half that rate. Once with one event per webhook request, once with a subscription that
+ *     takes batches (--batch, default 50 events per request).
  *  2. Memory: Redis memory per 100,000 central dossiers with their history (3 statuses each, LLTP-sized data, the
  *     events stream included) and per 100,000 DVCQG dossiers with a 6-step history.
  * Writes bench/sync-results.json. BENCH_PROF=<dir> writes a CPU profile of each worker there (node --cpu-prof).
@@ -27,7 +28,8 @@ import { DvcqgStore, type DvcqgHoSo } from '../src/sync/dvcqg/store.js';
 import { SubscriptionStore } from '../src/sync/webhooks/subscriptions.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '4000' }, memory: { type: 'string', default: '100000' }, only: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '4000' }, memory: { type: 'string', default: '100000' }, only: { type: 'string' }, runs: { type: 'string', default: '3' }, batch: { type: 'string', default: '50' } } });
+const BATCH = Number(values.batch);
 const ONLY = values.only as 'throughput' | 'memory' | undefined;
 const BURST_DOSSIERS = Number(values.dossiers);
 const MEMORY_DOSSIERS = Number(values.memory);
@@ -85,8 +87,8 @@ async function waitFor(cond: () => boolean, timeoutMs: number) {
 }
 
 // ---- 1. throughput and latency -------------------------------------------------------------------------------------
-async function throughputRun(run: number) {
-  const prefix = `bench-sync-${run}`;
+async function throughputRun(run: number, batchSize: number) {
+  const prefix = `bench-sync-${batchSize}-${run}`;
   const store = new DossierStore(redis, prefix, () => lltpLifecycle, systemClock(1), async () => undefined);
   const receiver = new WebhookReceiver(SECRET);
   const latencies: number[] = [];
@@ -95,7 +97,7 @@ async function throughputRun(run: number) {
     if (measure) latencies.push(Date.now() - Date.parse(b.at));
   };
   const receiverUrl = await receiver.start();
-  await new SubscriptionStore(redis, prefix).create({ clientId: client.id, province: client.province, url: receiverUrl, secret: SECRET, connectors: [], events: [] }, new Date(Date.now() - 1000));
+  await new SubscriptionStore(redis, prefix).create({ clientId: client.id, province: client.province, url: receiverUrl, secret: SECRET, connectors: [], events: [], ...(batchSize > 1 ? { batchSize } : {}) }, new Date(Date.now() - 1000));
   const workers = [startWorker(prefix), startWorker(prefix)];
   await new Promise((r) => setTimeout(r, 4000)); // both workers up (tsx + registry)
 
@@ -147,11 +149,11 @@ async function throughputRun(run: number) {
 }
 
 /** Runs vary ±15 % on 2 shared cores: the figures are the run with the median throughput, with every run's rate. */
-async function throughputRuns(n: number) {
+async function throughputRuns(n: number, batchSize: number) {
   const runs = [];
   for (let i = 1; i <= n; i++) {
-    console.log(`  run ${i}/${n}`);
-    runs.push(await throughputRun(i));
+    console.log(`  ${batchSize > 1 ? `batches of up to ${batchSize} events per request` : 'one event per request'}: run ${i}/${n}`);
+    runs.push(await throughputRun(i, batchSize));
   }
   const sorted = [...runs].sort((a, b) => a.burst.transitionsPerSec - b.burst.transitionsPerSec);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
@@ -199,7 +201,9 @@ async function memoryRun() {
 
 console.log(`status sync benchmark: ${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
 const results = {
-  ...(ONLY !== 'memory' ? await throughputRuns(Number(values.runs)) : {}),
+  ...(ONLY !== 'memory' ? await throughputRuns(Number(values.runs), 1) : {}),
+  // The same path for a receiver that takes batches (subscription batchSize): one request acknowledges many events.
+  ...(ONLY !== 'memory' ? { batched: { batchSize: BATCH, ...(await throughputRuns(Number(values.runs), BATCH)) } } : {}),
   ...(ONLY !== 'throughput' ? await memoryRun() : {}),
 };
 // A partial run (--only) keeps the other part's last figures.

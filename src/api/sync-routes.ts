@@ -44,6 +44,7 @@ export function syncRouter(deps: GatewayDeps, sync: StatusSync): Router {
       events: (input.events as WebhookEvent[] | undefined) ?? [],
       ...(input.secret ? { secret: String(input.secret) } : {}),
       ...(input.description ? { description: String(input.description) } : {}),
+      ...(typeof input.batchSize === 'number' && input.batchSize > 1 ? { batchSize: input.batchSize } : {}),
     }, deps.clock.now());
     // A generated secret is shown once, here; it is never listed again.
     res.status(201).json({ ...toPublic(sub), ...(generatedSecret ? { secret: sub.secret } : {}) });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
@@ -59,6 +60,22 @@ export async function scheduleLanes(queue: Queue<DeliveryJob>, laneIds: string[]
 }
 
 class DeliveryError extends Error {}
+
+const BATCH_OPEN = Buffer.from('{"events":[');
+const BATCH_COMMA = Buffer.from(',');
+const BATCH_CLOSE = Buffer.from(']}');
+
+/** `{"events":[<body>,<body>…]}` from the bodies as they were built at dispatch. */
+function batchBody(deliveries: Delivery[]): Buffer {
+  const parts: Buffer[] = [BATCH_OPEN];
+  deliveries.forEach((dl, i) => parts.push(...(i ? [BATCH_COMMA, dl.body] : [dl.body])));
+  parts.push(BATCH_CLOSE);
+  return Buffer.concat(parts);
+}
+
+/** A batch's key: the same events in the same order give the same key (each event also carries its own `id`). */
+const batchKey = (deliveries: Delivery[]) =>
+  `batch:${createHash('sha256').update(deliveries.map((dl) => dl.idempotencyKey).join('\n')).digest('hex').slice(0, 32)}`;
 
 // node:http with keep-alive costs a fraction of the CPU of fetch (undici) per request, which is the hot path here.
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }) };
@@ -145,16 +162,21 @@ export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<Delive
   // A retry job holds the lane through its backoff: claim long enough for the longest next wait, plus the lock.
   const retryHoldMs = (attemptsMade: number) => Math.min(MAX_BACKOFF_MS, d.policy.backoffMs * 2 ** Math.max(0, attemptsMade)) + claimMs;
 
-  /** Sends one delivery; null when the receiver acknowledged it (or its subscription is gone), else the error. */
-  const send = async (delivery: Delivery, attempt: number): Promise<DeliveryError | null> => {
-    const sub = await d.subscriptions.get(delivery.subscriptionId);
-    if (!sub) return null; // a deleted subscription's lane drains without sending
+  /**
+   * Sends deliveries of one subscription in one request: the event itself, or `{"events": [...]}` for a subscription
+   * that takes batches (the bodies are joined as they are, not parsed again). Null when the receiver acknowledged it
+   * (or the subscription is gone: its lanes drain without sending), else the error.
+   */
+  const send = async (sub: Subscription | null, deliveries: Delivery[], attempt: number): Promise<DeliveryError | null> => {
+    if (!sub) return null;
+    const batched = (sub.batchSize ?? 1) > 1;
+    const first = deliveries[0]!;
+    const body = batched ? batchBody(deliveries) : first.body;
+    const headers: Record<string, string> = batched
+      ? { 'Idempotency-Key': batchKey(deliveries), 'X-NDXP-Event': 'batch', 'X-NDXP-Batch-Size': String(deliveries.length) }
+      : { 'Idempotency-Key': first.idempotencyKey, 'X-NDXP-Event': first.event };
     try {
-      await inFlight(() => post(sub, delivery.body, {
-        'Idempotency-Key': delivery.idempotencyKey,
-        'X-NDXP-Event': delivery.event,
-        'X-NDXP-Delivery-Attempt': String(attempt),
-      }, d.policy.timeoutMs));
+      await inFlight(() => post(sub, body, { ...headers, 'X-NDXP-Delivery-Attempt': String(attempt) }, d.policy.timeoutMs));
       return null;
     } catch (e) {
       if (e instanceof DeliveryError) return e;
@@ -178,11 +200,11 @@ export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<Delive
   };
 
   /** Works one lane from `first` on, until it is empty, fails, or the job's time is up. */
-  const chain = async (job: Job<DeliveryJob>, token: string, first: Delivery, deadline: number): Promise<void> => {
+  const chain = async (job: Job<DeliveryJob>, token: string, sub: Subscription | null, first: Delivery, deadline: number): Promise<void> => {
     let delivery = first;
     let attempt = job.name === 'retry' ? job.attemptsMade + 2 : 1;
     for (;;) {
-      const error = await send(delivery, attempt);
+      const error = await send(sub, [delivery], attempt);
       if (error) {
         if (attempt === 1) return retryLater(delivery, error, token);
         if (attempt >= d.policy.maxAttempts) return deadLetter(delivery, error, attempt);
@@ -197,13 +219,50 @@ export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<Delive
     }
   };
 
+  /**
+   * Works lanes of a batching subscription together: one request carries the head of each (so a dossier still has
+   * one event in flight, in order); the lanes that go on make the next request. A failed request hands each of its
+   * lanes to a retry job of its own.
+   */
+  const batchChain = async (token: string, sub: Subscription, heads: Delivery[], deadline: number): Promise<void> => {
+    const size = sub.batchSize ?? 1;
+    const run = async (batch: Delivery[]): Promise<void> => {
+      const error = await send(sub, batch, 1);
+      if (error) {
+        await Promise.all(batch.map((dl) => retryLater(dl, error, token)));
+        return;
+      }
+      const keep = Date.now() < deadline;
+      const outcomes = await d.lanes.ackMany(batch, token, { keep, ttlMs: claimMs });
+      const next: Delivery[] = [];
+      const released: string[] = [];
+      outcomes.forEach((o, i) => {
+        if (o && 'next' in o) next.push(o.next);
+        else if (o) released.push(batch[i]!.laneId);
+      });
+      await scheduleLanes(d.queue, released);
+      if (next.length) await run(next);
+    };
+    const batches = [];
+    for (let i = 0; i < heads.length; i += size) batches.push(heads.slice(i, i + size));
+    await Promise.all(batches.map(run));
+  };
+
   const work = async (job: Job<DeliveryJob>) => {
     const token = tokenOf(job);
     const deadline = Date.now() + (d.jobBudgetMs ?? 10_000);
     // A job queued by an earlier version named one lane head ({ laneId, seq }).
     const laneIds = job.data.lanes ?? [(job.data as unknown as { laneId: string }).laneId].filter(Boolean);
     const claimed = await d.lanes.claim(laneIds, token, claimMs);
-    const results = await Promise.allSettled(claimed.map((c) => chain(job, token, c.delivery, deadline)));
+    const subs = new Map(await Promise.all([...new Set(claimed.map((c) => c.delivery.subscriptionId))].map(async (id) => [id, await d.subscriptions.get(id)] as const)));
+    // A retry job tries its one lane alone; a deliver job sends a batching subscription's lanes together.
+    const batching = (id: string) => job.name === 'deliver' && (subs.get(id)?.batchSize ?? 1) > 1;
+    const batches = new Map<string, Delivery[]>();
+    for (const c of claimed) if (batching(c.delivery.subscriptionId)) batches.set(c.delivery.subscriptionId, [...(batches.get(c.delivery.subscriptionId) ?? []), c.delivery]);
+    const results = await Promise.allSettled([
+      ...claimed.filter((c) => !batching(c.delivery.subscriptionId)).map((c) => chain(job, token, subs.get(c.delivery.subscriptionId) ?? null, c.delivery, deadline)),
+      ...[...batches].map(([id, heads]) => batchChain(token, subs.get(id)!, heads, deadline)),
+    ]);
     // One lane's failure must not cut the others short: all chains ran; now the job fails (and is retried) if any did.
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;

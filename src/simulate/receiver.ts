@@ -19,6 +19,8 @@ export class WebhookReceiver {
   badSignatures = 0;
   outOfOrder = 0;
   failedOnPurpose = 0;
+  /** Requests that carried a batch of events. */
+  batches = 0;
   /** Requests being handled right now (a sender killed meanwhile never sees their answer). */
   inFlight = 0;
   fault: (body: StatusChangeBody, attempt: number) => ReceiverFault = () => 'ok';
@@ -58,7 +60,11 @@ export class WebhookReceiver {
       res.writeHead(401).end('bad signature');
       return;
     }
-    const body = JSON.parse(raw) as StatusChangeBody;
+    // One event, or a batch `{"events": [...]}` (a subscription with batchSize > 1): each event is applied by its id.
+    const parsed = JSON.parse(raw) as StatusChangeBody | { events: StatusChangeBody[] };
+    const events = 'events' in parsed ? parsed.events : [parsed];
+    if ('events' in parsed) this.batches++;
+    const body = events[0]!;
     const attempt = Number(req.headers['x-ndxp-delivery-attempt'] ?? '1');
     const fault = this.fault(body, attempt);
     if (fault === 'hang') {
@@ -73,18 +79,22 @@ export class WebhookReceiver {
       return;
     }
     if (fault === 'slow') await new Promise((r) => setTimeout(r, 200));
-    const key = String(req.headers['idempotency-key']);
+    // A single event's key is its Idempotency-Key header, which equals its id.
+    for (const e of events) await this.apply('events' in parsed ? e.id : String(req.headers['idempotency-key']), e);
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  }
+
+  private async apply(key: string, body: StatusChangeBody): Promise<void> {
     if (this.applied.has(key)) {
       this.duplicates++;
-    } else {
-      this.applied.set(key, body);
-      const dossier = `${body.connectorId}:${body.maHoSo}`;
-      const seqs = this.byDossier.get(dossier) ?? [];
-      if (seqs.length && body.seq <= seqs[seqs.length - 1]!) this.outOfOrder++;
-      seqs.push(body.seq);
-      this.byDossier.set(dossier, seqs);
-      await this.onApplied?.(body);
+      return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    this.applied.set(key, body);
+    const dossier = `${body.connectorId}:${body.maHoSo}`;
+    const seqs = this.byDossier.get(dossier) ?? [];
+    if (seqs.length && body.seq <= seqs[seqs.length - 1]!) this.outOfOrder++;
+    seqs.push(body.seq);
+    this.byDossier.set(dossier, seqs);
+    await this.onApplied?.(body);
   }
 }

@@ -1,6 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import type { Express } from 'express';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { syncRouter } from '../api/sync-routes.js';
 import type { Config } from '../config.js';
 import type { GatewayDeps } from '../gateway/pipeline.js';
@@ -48,8 +48,8 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
   const bullPrefix = `${prefix}:bull`;
   const policy = { maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs, timeoutMs: config.webhookTimeoutMs };
   const own: Redis[] = [];
-  const conn = (options: RedisOptions = {}) => {
-    const c = o.redisHandle.connect(options);
+  const conn = () => {
+    const c = o.redisHandle.connect();
     own.push(c);
     return c;
   };
@@ -78,9 +78,7 @@ export function createStatusSync(o: StatusSyncOptions): StatusSync {
     });
     dispatcher.start();
     worker = createStatusDeliveryWorker({
-      connection: conn(), prefix: bullPrefix, queue, subscriptions, policy, logger: deps.logger,
-      // Many lanes acknowledge in the same tick: one write to Redis for all of them, not one system call each.
-      lanes: new LaneStore(conn({ enableAutoPipelining: true }), prefix),
+      connection: conn(), prefix: bullPrefix, queue, lanes, subscriptions, policy, logger: deps.logger,
       concurrency: config.webhookConcurrency, lockDurationMs: o.lockDurationMs ?? config.webhookLockMs,
     });
   }

@@ -78,4 +78,14 @@ describe('delivery lanes', () => {
     expect(await lanes.replay(id, 'tthc-an-giang')).toBe(1);
     expect((await lanes.claim([id], 'job:c', 5000)).map((c) => c.delivery.seq)).toEqual([1]);
   });
+
+  it('acknowledges a batch of lanes in one round trip, each going on or finishing on its own', async () => {
+    const [a, b] = [laneId(4), laneId(5)];
+    await lanes.enqueue([delivery(a, 1), delivery(a, 2), delivery(b, 1)]);
+    expect((await lanes.claim([a, b], 'job:batch', 5000)).map((c) => c.delivery.laneId)).toEqual([a, b]);
+    const [ao, bo] = await lanes.ackMany([{ laneId: a, seq: 1 }, { laneId: b, seq: 1 }], 'job:batch', { keep: true });
+    expect(ao && 'next' in ao ? ao.next.seq : null).toBe(2);
+    expect(bo).toBeNull();
+    expect(await lanes.ackedSeqs([a, b])).toEqual([1, 1]);
+  });
 });

@@ -98,6 +98,39 @@ describe('status delivery by webhook', () => {
   });
 });
 
+describe('batched status delivery (batchSize > 1)', () => {
+  it('carries the heads of many dossiers per request, each dossier still in order, and retries a failed batch lane by lane', async () => {
+    const batched = new WebhookReceiver(SECRET);
+    const url = await batched.start();
+    let failedOnce = false;
+    batched.fault = () => (failedOnce ? 'ok' : ((failedOnce = true), 'fail'));
+    try {
+      const r = await t.http.post('/api/webhooks', { url, secret: SECRET, batchSize: 20 }, { headers: auth });
+      expect(r.status).toBe(201);
+      expect(r.data.batchSize).toBe(20);
+      const codes = Array.from({ length: 12 }, code);
+      await Promise.all(codes.map((c) => submitLltp(t, auth, c)));
+      const seqs = (c: string) => batched.byDossier.get(`ly-lich-tu-phap:${c}`) ?? [];
+      expect(await eventually(async () => codes.every((c) => seqs(c).length === 3), 15_000)).toBe(true);
+      for (const c of codes) expect(seqs(c)).toEqual([1, 2, 3]);
+      expect(batched.failedOnPurpose).toBe(1);
+      expect(batched.batches).toBeGreaterThan(0);
+      expect(batched.requests).toBeLessThan(codes.length * 3); // fewer requests than events
+      expect(batched.badSignatures).toBe(0);
+      expect(batched.outOfOrder).toBe(0);
+      expect((await t.http.delete(`/api/webhooks/${r.data.id}`, { headers: auth })).status).toBe(204);
+    } finally {
+      await batched.close();
+    }
+  });
+
+  it.each([[0], [101], ['20'], [2.5]])('refuses batchSize %j naming the field', async (batchSize) => {
+    const r = await t.http.post('/api/webhooks', { url: receiverUrl, secret: SECRET, batchSize }, { headers: auth });
+    expect(r.status).toBe(400);
+    expect(r.data.error.field).toBe('batchSize');
+  });
+});
+
 describe('webhook subscriptions API', () => {
   it.each([
     ['ftp://tthc.angiang.gov.vn/hook', 'http:// hoặc https://'],

@@ -165,12 +165,16 @@ export function parseLaneId(laneId: string): { subscriptionId: string; connector
 /** What acknowledging a delivery leaves to do: go on with the lane's next delivery, schedule the lane, or nothing. */
 export type AckOutcome = { next: Delivery } | { schedule: number } | null;
 
+const outcomeOf = (r: unknown): AckOutcome => (Buffer.isBuffer(r) ? { next: decodeMember(r) } : (r as number) > 0 ? { schedule: r as number } : null);
+
 export class LaneStore {
   private readonly p: string;
 
   constructor(private readonly redis: Redis, prefix: string) {
     this.p = `${prefix}:wh`;
-    run.enqueue.ensure(redis); // used on pipelines
+    // used on pipelines
+    run.enqueue.ensure(redis);
+    run.ack.ensure(redis);
   }
 
   private lane = (id: string) => `${this.p}:lane:${id}`;
@@ -218,8 +222,20 @@ export class LaneStore {
   async ack(laneId: string, seq: number, token = '', opts: { keep?: boolean; ttlMs?: number } = {}): Promise<AckOutcome> {
     const r = await run.ack.buffer(this.redis, this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
       laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now());
-    if (Buffer.isBuffer(r)) return { next: decodeMember(r) };
-    return (r as number) > 0 ? { schedule: r as number } : null;
+    return outcomeOf(r);
+  }
+
+  /** `ack` for several lanes in one round trip (a batch the receiver acknowledged at once). */
+  async ackMany(items: Array<{ laneId: string; seq: number }>, token: string, opts: { keep?: boolean; ttlMs?: number } = {}): Promise<AckOutcome[]> {
+    const pipe = this.redis.pipeline();
+    for (const { laneId, seq } of items) {
+      void run.ack.buffer(pipe, this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
+        laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now());
+    }
+    return ((await pipe.exec()) ?? []).map(([err, r]) => {
+      if (err) throw err;
+      return outcomeOf(r);
+    });
   }
 
   /** Hands the lane's claim from one holder to another (a failed delivery's lane to its retry job). */

@@ -17,6 +17,11 @@ export interface Subscription {
   /** Only these events (empty: all). */
   events: WebhookEvent[];
   description?: string;
+  /**
+   * Events per request (absent or 1: one event, the body is the event). Above 1 the body is `{"events": [...]}`: the
+   * heads of up to this many dossiers' lanes, so a busy province costs the receiver far fewer requests.
+   */
+  batchSize?: number;
   createdAt: string;
 }
 
