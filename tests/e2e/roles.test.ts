@@ -191,8 +191,10 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     await page.click('button[type=submit]');
     await page.waitForSelector('#webhook-url');
     await page.fill('#webhook-url', failingUrl);
+    await page.fill('#webhook-batch', '5');
     await page.click('#webhook-url ~ button, form:has(#webhook-url) button[type=submit]');
     await page.waitForSelector('#webhooks tr[data-sub]');
+    expect(await page.locator('#webhooks tr[data-sub] td').nth(3).textContent()).toBe('5'); // events per request
 
     // Traffic with a field-level validation error, and a dossier whose events go to the failing receiver.
     const auth = await t.auth();

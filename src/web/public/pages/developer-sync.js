@@ -11,22 +11,26 @@ const errText = (r) => (r.body?.error ? `${lang === 'en' ? r.body.error.messageE
 function webhooks() {
   const list = h('div', { id: 'webhooks' });
   const url = h('input', { id: 'webhook-url', type: 'url', placeholder: 'https://…', size: 40, required: true });
+  // 1: one event per request; more: {"events": [...]} batches (README "Status sync").
+  const batch = h('input', { id: 'webhook-batch', type: 'number', min: 1, max: 100, step: 1, value: 1, style: 'width:6em' });
   const msg = h('p', { role: 'status', id: 'webhook-msg' });
   const load = async () => {
     const r = await call('/api/webhooks');
     const items = r.body?.items ?? [];
-    list.replaceChildren(items.length ? table(['id', t('webhookUrl'), t('connectors'), ''], items.map((s) => h('tr', { 'data-sub': s.id },
-      h('td', {}, h('code', {}, s.id)), h('td', {}, s.url), h('td', {}, s.connectors.length ? s.connectors.join(', ') : t('all')),
+    list.replaceChildren(items.length ? table(['id', t('webhookUrl'), t('connectors'), t('batchSize'), ''], items.map((s) => h('tr', { 'data-sub': s.id },
+      h('td', {}, h('code', {}, s.id)), h('td', {}, s.url), h('td', {}, s.connectors.length ? s.connectors.join(', ') : t('all')), h('td', {}, String(s.batchSize ?? 1)),
       h('td', {}, h('button', { type: 'button', class: 'secondary', onclick: async () => { await call(`/api/webhooks/${s.id}`, 'DELETE'); load(); } }, t('remove')))))) : h('p', { class: 'muted' }, t('noData')));
   };
   const form = h('form', { class: 'filters', onsubmit: async (e) => {
     e.preventDefault();
-    const r = await call('/api/webhooks', 'POST', { url: url.value.trim() });
+    const size = Number(batch.value);
+    const r = await call('/api/webhooks', 'POST', { url: url.value.trim(), ...(size > 1 ? { batchSize: size } : {}) });
     msg.className = r.ok ? 'status-ok' : 'status-bad';
     // The generated secret is shown once, here.
     msg.textContent = r.ok ? `${r.body.id}${r.body.secret ? ` · secret: ${r.body.secret}` : ''}` : errText(r);
     load();
-  } }, h('div', {}, h('label', { for: 'webhook-url' }, t('webhookUrl')), url), h('button', { type: 'submit', class: 'primary' }, t('subscribe')));
+  } }, h('div', {}, h('label', { for: 'webhook-url' }, t('webhookUrl')), url), h('div', {}, h('label', { for: 'webhook-batch' }, t('batchSize')), batch),
+  h('button', { type: 'submit', class: 'primary' }, t('subscribe')));
   load();
   return h('section', { 'aria-labelledby': 'wh-h' }, h('h2', { id: 'wh-h' }, t('webhooks')), form, msg, list);
 }
