@@ -151,6 +151,23 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
       },
     },
     {
+      id: 'auth.password', method: 'post', path: '/api/auth/password', tags: ['Auth'], access: 'signed-in',
+      summary: 'Đổi mật khẩu của chính mình; mọi phiên cũ bị hủy, trả phiên mới', summaryEn: 'Change your own password; every old session ends, a new one is returned',
+      body: obj({ currentPassword: { type: 'string', minLength: 1, maxLength: 200 }, newPassword: { type: 'string', minLength: 10, maxLength: 200 } }, ['currentPassword', 'newPassword']),
+      responses: { 200: { description: 'Phiên đăng nhập mới' }, 400: COMMON_ERRORS[400], 401: err('Sai mật khẩu hiện tại'), 429: err('Tạm khóa do sai nhiều lần') },
+      async handler({ deps, body, user, req, res }) {
+        // The current password is checked like a sign-in (failures count towards the lock-out).
+        const ok = await deps.users.verify(user.username, body.currentPassword, req.ip ?? '');
+        if (ok === 'locked') throw new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
+        if (!ok) throw new NdxpError('SIGN_IN_FAILED', { field: 'currentPassword' });
+        if (body.newPassword === body.currentPassword) throw new NdxpError('VALIDATION_FAILED', { field: 'newPassword', detailVi: 'mật khẩu mới phải khác mật khẩu hiện tại', detailEn: 'the new password must differ from the current one' });
+        await deps.users.setPassword(user.username, body.newPassword);
+        const session = await deps.users.startSession(user.username);
+        setSessionCookie(res, session.token, deps.sessionTtlSec, deps.secureCookie);
+        return { body: { token: session.token, tokenType: 'Bearer', expiresAt: session.expiresAt, user: publicUser(user) } };
+      },
+    },
+    {
       id: 'meta.stages', method: 'get', path: '/api/rollout/stages', tags: rowTags, access: 'signed-in',
       summary: 'Các giai đoạn (nhãn tiếng Việt/tiếng Anh, giai đoạn có cổng bằng chứng) và các vai trò', summaryEn: 'Stages (labels, which ones are gated) and roles',
       responses: { 200: { description: 'Danh mục' }, 401: COMMON_ERRORS[401] },
@@ -465,6 +482,28 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
           if (e instanceof UserExistsError) throw new NdxpError('ALREADY_EXISTS', { field: 'username', detailVi: e.username, detailEn: e.username });
           throw e;
         }
+      },
+    },
+    {
+      id: 'users.update', method: 'put', path: '/api/rollout/provinces/:province/users/:username', tags: ['Users'], access: 'province-admin',
+      params: obj({ province: ID, username: { type: 'string', pattern: '^[a-z0-9._-]{3,64}$' } }, ['province', 'username']),
+      summary: 'Sửa tài khoản: đổi tên, khóa/mở khóa, đặt lại mật khẩu (khóa hoặc đặt lại thì mọi phiên của tài khoản bị hủy)',
+      summaryEn: 'Update an account: rename, disable/enable, reset the password (disabling or resetting ends its sessions)',
+      body: { ...obj({ name: { type: 'string', minLength: 2, maxLength: 200 }, disabled: { type: 'boolean' }, password: { type: 'string', minLength: 10, maxLength: 200 } }), minProperties: 1 },
+      responses: { 200: { description: 'Tài khoản' }, ...COMMON_ERRORS, 404: err('Không có tài khoản này trong tỉnh') },
+      async handler({ deps, params, body, user }) {
+        const province = params.province!;
+        const target = await deps.users.get(params.username!);
+        if (!target || target.province !== province) throw new NdxpError('RECORD_NOT_FOUND', { field: 'username', detailVi: params.username!, detailEn: params.username! });
+        // The last way back in must not be locked by mistake.
+        if (body.disabled && target.username === user.username) throw new NdxpError('VALIDATION_FAILED', { field: 'disabled', detailVi: 'không thể tự khóa tài khoản của mình', detailEn: 'you cannot disable your own account' });
+        if (body.password) await deps.users.setPassword(target.username, body.password);
+        const next = await deps.users.update(target.username, { ...(body.name ? { name: body.name } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}) });
+        await deps.service.store.appendAudit({
+          at: new Date().toISOString(), by: user.username, role: user.role, province, connector: PROVINCE_WIDE, action: 'user',
+          to: { username: target.username, ...(body.name ? { name: body.name } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}), ...(body.password ? { passwordReset: true } : {}) },
+        });
+        return { body: publicUser(next!) };
       },
     },
     // ---- developer: sandbox credentials and own traffic ---------------------------------------------------

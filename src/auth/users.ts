@@ -77,6 +77,15 @@ export class UserStore {
     return next;
   }
 
+  /** Sets a new password and ends every session of the user (a changed or reset password signs them out). */
+  async setPassword(username: string, password: string): Promise<boolean> {
+    const u = await this.get(username);
+    if (!u) return false;
+    await this.redis.set(this.key(username), JSON.stringify({ ...u, passwordHash: await bcrypt.hash(password, this.bcryptRounds) }));
+    await this.revokeSessions(username);
+    return true;
+  }
+
   /**
    * The user when the password matches; null otherwise, or 'locked' after too many failures for this name from
    * this address (keyed on both, so someone elsewhere cannot lock a colleague out).

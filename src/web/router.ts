@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const PUBLIC = path.join(ROOT_DIR, 'src', 'web', 'public');
 
 /** Page paths served by the one HTML shell (the page module is chosen in the browser from the path). */
-export const PAGES = ['/', '/dang-nhap', '/ket-noi', '/ket-noi/:id', '/nha-phat-trien', '/don-vi', '/don-vi/:connector', '/so'];
+export const PAGES = ['/', '/dang-nhap', '/tai-khoan', '/ket-noi', '/ket-noi/:id', '/nha-phat-trien', '/don-vi', '/don-vi/:connector', '/so'];
 
 /**
  * The dashboard: static pages (Vietnamese first, English toggle) served from the app itself, with every asset from the

@@ -222,6 +222,29 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     await page.context().close();
   });
 
+  it('a user changes their own password from the account page (Vietnamese), and only the new one signs in', async () => {
+    const headers = await signIn(t.http, `admin.${PROVINCE}`, ADMIN_PASSWORD);
+    const made = await t.http.post(`/api/rollout/provinces/${PROVINCE}/users`, { username: `doi-mk.${PROVINCE}`, password: 'mat-khau-cu-123', name: 'Trần Thị Đổi Mật Khẩu', role: 'viewer' }, { headers });
+    expect(made.status).toBe(201);
+    const page = await signInPage(`doi-mk.${PROVINCE}`, 'mat-khau-cu-123');
+    await page.click('#who');
+    await page.waitForSelector('#current-password');
+    expect(await page.locator('main h1').textContent()).toBe('Tài khoản');
+    await page.fill('#current-password', 'khong-dung-123');
+    await page.fill('#new-password', 'mat-khau-moi-456');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('#password-msg.status-bad');
+    expect(await page.locator('#password-msg').textContent()).toContain('currentPassword');
+    await page.fill('#current-password', 'mat-khau-cu-123');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('#password-msg.status-ok');
+    expect((await t.http.post('/api/auth/login', { username: `doi-mk.${PROVINCE}`, password: 'mat-khau-cu-123' })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login', { username: `doi-mk.${PROVINCE}`, password: 'mat-khau-moi-456' })).status).toBe(200);
+    // The page's own session was renewed by the change: the user is still signed in.
+    await page.reload();
+    await page.waitForSelector('#who');
+  });
+
   it('loads no asset from outside the app, and records how long each page took', () => {
     expect(external).toEqual([]);
     expect(timings.length).toBeGreaterThan(5);

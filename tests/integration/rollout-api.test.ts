@@ -44,6 +44,52 @@ describe('rollout tracker over HTTP', () => {
     expect((await t.http.get('/api/auth/me', { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
+  it('changes one\'s own password: the current one is checked, every old session ends, the new session works', async () => {
+    const admin = await signIn(t.http, 'admin.an-giang');
+    expect((await t.http.post(`${AG}/users`, { username: 'doi-mk.an-giang', password: 'mat-khau-cu-123', name: 'Người đổi mật khẩu', role: 'viewer' }, { headers: admin })).status).toBe(201);
+    const old = await signIn(t.http, 'doi-mk.an-giang', 'mat-khau-cu-123');
+    const other = await signIn(t.http, 'doi-mk.an-giang', 'mat-khau-cu-123');
+    const wrong = await t.http.post('/api/auth/password', { currentPassword: 'khong-dung-123', newPassword: 'mat-khau-moi-456' }, { headers: old });
+    expect([wrong.status, wrong.data.error.code, wrong.data.error.field]).toEqual([401, 'SIGN_IN_FAILED', 'currentPassword']);
+    const short = await t.http.post('/api/auth/password', { currentPassword: 'mat-khau-cu-123', newPassword: 'ngan' }, { headers: old });
+    expect([short.status, short.data.error.field]).toEqual([400, 'newPassword']);
+    const same = await t.http.post('/api/auth/password', { currentPassword: 'mat-khau-cu-123', newPassword: 'mat-khau-cu-123' }, { headers: old });
+    expect([same.status, same.data.error.field]).toEqual([400, 'newPassword']);
+    expect((await t.http.post('/api/auth/password', { currentPassword: 'mat-khau-cu-123', newPassword: 'mat-khau-moi-456' })).status).toBe(401);
+
+    const ok = await t.http.post('/api/auth/password', { currentPassword: 'mat-khau-cu-123', newPassword: 'mat-khau-moi-456' }, { headers: old });
+    expect(ok.status).toBe(200);
+    for (const h of [old, other]) expect((await t.http.get('/api/auth/me', { headers: h })).status).toBe(401);
+    expect((await t.http.get('/api/auth/me', { headers: { Authorization: `Bearer ${ok.data.token}` } })).data.username).toBe('doi-mk.an-giang');
+    expect((await t.http.post('/api/auth/login', { username: 'doi-mk.an-giang', password: 'mat-khau-cu-123' })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login', { username: 'doi-mk.an-giang', password: 'mat-khau-moi-456' })).status).toBe(200);
+  });
+
+  it('the Sở admin disables, re-enables and resets an account of the province; never its own, never another province\'s', async () => {
+    const admin = await signIn(t.http, 'admin.an-giang');
+    expect((await t.http.post(`${AG}/users`, { username: 'bi-khoa.an-giang', password: 'mat-khau-dau-123', name: 'Tài khoản bị khóa', role: 'viewer' }, { headers: admin })).status).toBe(201);
+    const victim = await signIn(t.http, 'bi-khoa.an-giang', 'mat-khau-dau-123');
+    const off = await t.http.put(`${AG}/users/bi-khoa.an-giang`, { disabled: true }, { headers: admin });
+    expect([off.status, off.data.disabled, off.data.passwordHash]).toEqual([200, true, undefined]);
+    expect((await t.http.get('/api/auth/me', { headers: victim })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login', { username: 'bi-khoa.an-giang', password: 'mat-khau-dau-123' })).status).toBe(401);
+    expect((await t.http.put(`${AG}/users/bi-khoa.an-giang`, { disabled: false, password: 'mat-khau-dat-lai-789' }, { headers: admin })).status).toBe(200);
+    expect((await t.http.post('/api/auth/login', { username: 'bi-khoa.an-giang', password: 'mat-khau-dau-123' })).status).toBe(401);
+    expect((await t.http.post('/api/auth/login', { username: 'bi-khoa.an-giang', password: 'mat-khau-dat-lai-789' })).status).toBe(200);
+
+    const self = await t.http.put(`${AG}/users/admin.an-giang`, { disabled: true }, { headers: admin });
+    expect([self.status, self.data.error.field]).toEqual([400, 'disabled']);
+    expect((await t.http.put(`${AG}/users/national`, { name: 'Bộ' }, { headers: admin })).status).toBe(404);
+    expect((await t.http.put(`${AG}/users/khong-co.an-giang`, { name: 'Không có' }, { headers: admin })).status).toBe(404);
+    expect((await t.http.put(`${AG}/users/bi-khoa.an-giang`, {}, { headers: admin })).status).toBe(400);
+    expect((await t.http.put(`${AG}/users/bi-khoa.an-giang`, { role: 'so-admin' }, { headers: admin })).data.error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'role' });
+    const audit = await t.http.get(`${AG}/audit`, { headers: admin, params: { limit: '50' } });
+    expect(audit.data.entries.filter((e: any) => e.action === 'user' && e.to?.username === 'bi-khoa.an-giang').map((e: any) => e.to)).toEqual(expect.arrayContaining([
+      { username: 'bi-khoa.an-giang', disabled: true }, { username: 'bi-khoa.an-giang', disabled: false, passwordReset: true },
+    ]));
+    expect(JSON.stringify(audit.data)).not.toContain('mat-khau-dat-lai-789');
+  });
+
   it('locks a name after ten wrong passwords (429), without telling whether the name exists', async () => {
     const admin = await signIn(t.http, 'admin.an-giang');
     expect((await t.http.post(`${AG}/users`, { username: 'thu-khoa', password: 'mat-khau-dung-1', name: 'Thử khóa', role: 'viewer' }, { headers: admin })).status).toBe(201);

@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { route: 'province.healthCheck', method: 'post', path: (t) => `${P(t)}/health-checks`, allowed: adminOf },
   { route: 'users.list', method: 'get', path: (t) => `${P(t)}/users`, allowed: adminOf },
   { route: 'users.create', method: 'post', path: (t) => `${P(t)}/users`, allowed: adminOf, body: () => ({ username: `viewer-${uniq()}`, password: 'mat-khau-dai-du', name: 'Người xem', role: 'viewer' }) },
+  { route: 'users.update', method: 'put', path: (t) => `${P(t)}/users/xem.${t.province}`, allowed: adminOf, body: () => ({ name: `Người xem ${uniq()}` }) },
   { route: 'dev.clients.list', method: 'get', path: () => '/api/dev/clients', allowed: everyone },
   { route: 'dev.clients.create', method: 'post', path: () => '/api/dev/clients', allowed: (u) => u.role === 'developer' || u.role === 'so-admin', body: () => ({ scopes: ['dang-ky-doanh-nghiep'] }) },
   { route: 'dev.clients.scenario', method: 'put', path: (t) => `/api/dev/clients/${t.clientId}/scenario`, allowed: ownsClient, body: () => ({ name: 'slow', connectors: ['dang-ky-doanh-nghiep'] }) },
@@ -101,6 +102,10 @@ beforeAll(async () => {
   expect((await t.http.post('/api/rollout/provinces', { profile: cm, admin: { username: 'admin.ca-mau', password: ADMIN_PASSWORD, name: 'Quản trị Sở KH&CN Cà Mau' } }, { headers: adminAg })).status).toBe(201);
   expect((await t.http.post('/api/rollout/provinces/an-giang/users', { username: 'khcn.an-giang', password: USER_PASSWORD, name: 'Sở KH&CN', role: 'agency', agency: 'so-khcn' }, { headers: adminAg })).status).toBe(201);
   const cmAdmin = await signIn(t.http, 'admin.ca-mau');
+  // The accounts users.update is tried on, one per province.
+  for (const [province, h] of [['an-giang', adminAg], ['ca-mau', cmAdmin]] as const) {
+    expect((await t.http.post(`/api/rollout/provinces/${province}/users`, { username: `xem.${province}`, password: USER_PASSWORD, name: 'Người xem', role: 'viewer' }, { headers: h })).status).toBe(201);
+  }
   expect((await t.http.post('/api/rollout/provinces/ca-mau/users', { username: 'dev.ca-mau', password: USER_PASSWORD, name: 'Nhà phát triển Cà Mau', role: 'developer' }, { headers: cmAdmin })).status).toBe(201);
   for (const [who, u] of Object.entries(USERS)) sessions[who as Who] = await signIn(t.http, u.username);
   const created = await t.http.post('/api/dev/clients', { scopes: ['dang-ky-doanh-nghiep'] }, { headers: sessions.cmDev });
@@ -120,8 +125,9 @@ function targets(): Target[] {
 describe('authorisation matrix of the rollout API', () => {
   it('classifies every declared route (a new route fails here until its expectations are written)', () => {
     const declared = new Set(t.sim.rollout.routes.map((r) => r.id));
-    // login is public (tested in rollout-api), logout ends the session the matrix uses, revoke is tested below.
-    const covered = new Set([...CASES.map((c) => c.route), 'auth.login', 'auth.logout', 'dev.clients.revoke']);
+    // login is public and a password change ends the sessions the matrix uses (both tested in rollout-api), logout
+    // ends the session the matrix uses, revoke is tested below.
+    const covered = new Set([...CASES.map((c) => c.route), 'auth.login', 'auth.logout', 'auth.password', 'dev.clients.revoke']);
     expect([...declared].filter((r) => !covered.has(r))).toEqual([]);
   });
 

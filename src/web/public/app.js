@@ -12,6 +12,7 @@ const ROUTES = [
   [/^\/don-vi\/([a-z0-9-]+)$/, './pages/agency-row.js'],
   [/^\/so\/?$/, './pages/so.js'],
   [/^\/dang-nhap\/?$/, './pages/login.js'],
+  [/^\/tai-khoan\/?$/, './pages/account.js'],
 ];
 
 async function userBox(user) {
@@ -21,7 +22,7 @@ async function userBox(user) {
     return;
   }
   box.replaceChildren(
-    h('span', { id: 'who' }, `${user.name} · ${t(`role.${user.role}`)}`), ' ',
+    h('a', { id: 'who', href: '/tai-khoan', title: t('account') }, `${user.name} · ${t(`role.${user.role}`)}`), ' ',
     h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: async () => { await logout(); location.assign('/'); } }, t('signOut')));
 }
 

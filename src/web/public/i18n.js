@@ -19,6 +19,7 @@ const DICT = {
     overviewTitle: 'Tổng quan kết nối 24 hệ thống quốc gia qua NDXP', deadline: 'Hạn hoàn thành', kinds: 'Loại tương tác',
 
     navSo: 'Điều hành (Sở)', navQueues: 'Hàng đợi', signInUser: 'Đăng nhập', username: 'Tên đăng nhập', password: 'Mật khẩu',
+    account: 'Tài khoản', changePassword: 'Đổi mật khẩu', currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới (ít nhất 10 ký tự)', passwordChanged: 'Đã đổi mật khẩu; các phiên đăng nhập khác đã bị hủy',
     loginTitle: 'Đăng nhập hệ thống theo dõi triển khai', loginHint: 'Tài khoản mẫu: admin.an-giang, tai-chinh.an-giang, cong-an.an-giang, tu-phap.an-giang, dev.an-giang, viewer.an-giang (xem README).',
     needUser: 'Cần đăng nhập để xem trang này.', forbidden: 'Tài khoản của bạn không có quyền xem nội dung này (403).',
     'role.so-admin': 'Quản trị Sở', 'role.agency': 'Cơ quan chủ trì', 'role.developer': 'Nhà phát triển', 'role.viewer': 'Chỉ xem', 'role.national': 'Toàn quốc',
@@ -54,6 +55,7 @@ const DICT = {
     overviewTitle: 'Connecting the 24 national systems through NDXP', deadline: 'Deadline', kinds: 'Interaction kinds',
 
     navSo: 'Sở operations', navQueues: 'Queues', signInUser: 'Sign in', username: 'User name', password: 'Password',
+    account: 'Account', changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password (at least 10 characters)', passwordChanged: 'Password changed; your other sessions were signed out',
     loginTitle: 'Sign in to the rollout tracker', loginHint: 'Demo accounts: admin.an-giang, tai-chinh.an-giang, cong-an.an-giang, tu-phap.an-giang, dev.an-giang, viewer.an-giang (see the README).',
     needUser: 'Sign in to see this page.', forbidden: 'Your account may not see this (403).',
     'role.so-admin': 'Sở admin', 'role.agency': 'Lead agency', 'role.developer': 'Developer', 'role.viewer': 'Viewer', 'role.national': 'National',
