@@ -245,6 +245,25 @@ describe('dashboard by role (each role signs in and does its main task)', { time
     await page.waitForSelector('#who');
   });
 
+  it('the national role picks the province it reads on the Sở page', async () => {
+    const admin = await signIn(t.http, `admin.${PROVINCE}`, ADMIN_PASSWORD);
+    const ag = (await t.http.get(`/api/rollout/provinces/${PROVINCE}`, { headers: admin })).data;
+    // The same agencies and assignments as An Giang (what a province profile needs), another name and deadline.
+    const profile = { id: 'ca-mau', name: 'Cà Mau', deadline: '2025-06-30', agencies: ag.agencies.map(({ id, name, kind }: { id: string; name: string; kind: string }) => ({ id, name, kind })),
+      assignments: Object.fromEntries(Object.entries(ag.assignments as Record<string, { lead: string[]; coordinating: string[] }>).map(([c, a]) => [c, { lead: a.lead, coordinating: a.coordinating }])) };
+    const made = await t.http.post('/api/rollout/provinces', { profile, admin: { username: 'admin.ca-mau', password: ADMIN_PASSWORD, name: 'Quản trị Sở KH&CN Cà Mau' } }, { headers: admin });
+    expect(made.status, JSON.stringify(made.data).slice(0, 300)).toBe(201);
+    const page = await signInPage('national', ADMIN_PASSWORD);
+    await open(page, '/so');
+    await page.waitForSelector('#province-picker');
+    expect(await page.locator('#province-picker option').allTextContents()).toEqual(expect.arrayContaining(['Cà Mau']));
+    await page.selectOption('#province-picker', 'ca-mau');
+    await page.waitForURL(/\/so\?tinh=ca-mau$/);
+    await page.waitForSelector('main[data-ready=true] #matrix tbody tr');
+    expect(await page.locator('#province-picker').inputValue()).toBe('ca-mau');
+    expect(await page.locator('#matrix tbody tr').first().textContent()).toContain('30/6/2025');
+  });
+
   it('loads no asset from outside the app, and records how long each page took', () => {
     expect(external).toEqual([]);
     expect(timings.length).toBeGreaterThan(5);

@@ -23,12 +23,21 @@ export async function logout() {
   cached = null;
 }
 
-/** The province the user works on (the national role reads across provinces: the first one listed). */
+/** The provinces the user may read (one for a province's users; every one for the national role). */
+export async function provincesOf() {
+  const res = await fetch('/api/rollout/provinces');
+  return res.ok ? res.json() : [];
+}
+
+/**
+ * The province the user works on. The national role reads across provinces: the one named by `?tinh=` (the page's
+ * province picker), else the first one listed.
+ */
 export async function provinceOf(user) {
   if (user.province) return user.province;
-  const res = await fetch('/api/rollout/provinces');
-  const list = res.ok ? await res.json() : [];
-  return list[0]?.id ?? 'an-giang';
+  const list = await provincesOf();
+  const wanted = new URLSearchParams(location.search).get('tinh');
+  return list.find((p) => p.id === wanted)?.id ?? list[0]?.id ?? 'an-giang';
 }
 
 export const ROLE_PAGES = {

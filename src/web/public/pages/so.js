@@ -2,7 +2,7 @@ import { chartFigure, STAGE_COLOURS } from '../charts.js';
 import { fold, getJson, h, refusal, send, table } from '../dom.js';
 import { lang, locale, t } from '../i18n.js';
 import { STAGES, stageLabel } from '../stages.js';
-import { provinceOf } from '../user.js';
+import { provinceOf, provincesOf } from '../user.js';
 
 const card = (label, n, id) => h('div', { class: 'card', id }, h('div', { class: 'n' }, n), h('div', {}, label));
 
@@ -77,6 +77,12 @@ export async function render(main, _params, user) {
   // Deny by default: whatever the API refuses (an agency asking for the whole province), the page refuses too.
   if (!sum.ok || !rowsRes.ok || user.role === 'agency' || user.role === 'developer') {
     return main.append(refusal(sum.status === 401 ? 401 : 403, { needUser: t('needUser'), forbidden: t('forbidden'), signInUser: t('signInUser') }));
+  }
+  if (user.role === 'national') {
+    // The ministry's view: pick the province to read (the choice is kept in the address, so it can be shared).
+    const picker = h('select', { id: 'province-picker', onchange: () => location.assign(`/so?tinh=${encodeURIComponent(picker.value)}`) },
+      (await provincesOf()).map((p) => h('option', { value: p.id, selected: p.id === province }, p.name)));
+    main.append(h('p', { class: 'filters' }, h('label', { for: 'province-picker' }, t('province')), ' ', picker));
   }
   const summary = sum.body;
   const rows = rowsRes.body.rows;
