@@ -19,7 +19,8 @@ export interface Subscription {
   description?: string;
   /**
    * Events per request (absent or 1: one event, the body is the event). Above 1 the body is `{"events": [...]}`: the
-   * heads of up to this many dossiers' lanes, so a busy province costs the receiver far fewer requests.
+   * heads of up to this many dossiers' lanes, so a busy province costs the receiver far fewer requests. At most
+   * LANES_PER_JOB (50): a batch is made of one delivery job's lanes.
    */
   batchSize?: number;
   createdAt: string;

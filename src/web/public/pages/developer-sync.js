@@ -12,7 +12,7 @@ function webhooks() {
   const list = h('div', { id: 'webhooks' });
   const url = h('input', { id: 'webhook-url', type: 'url', placeholder: 'https://…', size: 40, required: true });
   // 1: one event per request; more: {"events": [...]} batches (README "Status sync").
-  const batch = h('input', { id: 'webhook-batch', type: 'number', min: 1, max: 100, step: 1, value: 1, style: 'width:6em' });
+  const batch = h('input', { id: 'webhook-batch', type: 'number', min: 1, max: 50, step: 1, value: 1, style: 'width:6em' });
   const msg = h('p', { role: 'status', id: 'webhook-msg' });
   const load = async () => {
     const r = await call('/api/webhooks');
