@@ -13,7 +13,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NdxpApiError, createNdxpClient, verifyWebhookSignature, type NdxpClient, type NdxpTypes } from 'ndxp-sim';
+import { NdxpApiError, WebhookRejectedError, createNdxpClient, readStatusWebhook, type NdxpClient, type NdxpTypes } from 'ndxp-sim';
 import * as oidc from 'openid-client';
 
 export interface SampleOptions {
@@ -99,14 +99,15 @@ async function webhookReceiver(secret: string) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      if (!verifyWebhookSignature(raw, req.headers['x-ndxp-signature'] as string | undefined, secret)) {
-        badSignatures++;
-        res.writeHead(401).end();
-        return;
+      try {
+        // One event, or a batch of them for a subscription with batchSize > 1: always a list, signature checked first.
+        events.push(...readStatusWebhook(Buffer.concat(chunks), req.headers['x-ndxp-signature'] as string | undefined, secret));
+        res.writeHead(204).end();
+      } catch (e) {
+        if (!(e instanceof WebhookRejectedError)) throw e;
+        if (e.reason === 'signature') badSignatures++;
+        res.writeHead(e.reason === 'signature' ? 401 : 400).end();
       }
-      events.push(JSON.parse(raw.toString('utf8')));
-      res.writeHead(204).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NdxpApiError, NdxpTransportError, createNdxpClient, parseRetryAfter, signWebhookBody, signWebhookBodyTimestamped, verifyWebhookSignature } from '../../src/client/index.js';
+import {
+  NdxpApiError, NdxpTransportError, WebhookRejectedError, createNdxpClient, parseRetryAfter, readStatusWebhook, signWebhookBody, signWebhookBodyTimestamped, verifyWebhookSignature,
+} from '../../src/client/index.js';
 import { generateClientFiles } from '../../src/client/codegen.js';
 import { ROOT_DIR } from '../../src/config.js';
 import { startTestSim, type TestSim } from '../helpers/sim.js';
@@ -154,6 +156,29 @@ describe('SDK helpers', () => {
     expect(verifyWebhookSignature(raw, sig, 'khac')).toBe(false);
     expect(verifyWebhookSignature(raw, undefined, 'bi-mat')).toBe(false);
     expect(verifyWebhookSignature(raw, 'sha256=abc', 'bi-mat')).toBe(false);
+  });
+
+  it('reads a status webhook, one event or a batch, always as a list, after checking its signature', () => {
+    const e = (seq: number) => ({ id: `ly-lich-tu-phap:000.00.14.H01-261201-0001:${seq}`, event: 'dossier.status_changed', connectorId: 'ly-lich-tu-phap',
+      maHoSo: '000.00.14.H01-261201-0001', province: 'an-giang', seq, statusField: 'DEC_STATUS', from: '3', fromLabel: 'Đã tiếp nhận', to: '4', toLabel: 'Đang xử lý', terminal: false, at: '2026-12-01T01:00:00.000Z', by: 'central' });
+    const single = JSON.stringify(e(2));
+    expect(readStatusWebhook(single, signWebhookBodyTimestamped(single, 'bi-mat-du-dai'), 'bi-mat-du-dai').map((x) => x.seq)).toEqual([2]);
+    const batch = Buffer.from(JSON.stringify({ events: [e(2), e(3)] }));
+    expect(readStatusWebhook(batch, signWebhookBody(batch, 'bi-mat-du-dai'), 'bi-mat-du-dai').map((x) => x.id)).toEqual([e(2).id, e(3).id]);
+    const reason = (raw: string, sig: string | null = signWebhookBody(raw, 'bi-mat-du-dai')) => {
+      try {
+        readStatusWebhook(raw, sig, 'bi-mat-du-dai');
+        return 'accepted';
+      } catch (err) {
+        return err instanceof WebhookRejectedError ? err.reason : String(err);
+      }
+    };
+    expect(reason(single, signWebhookBody(single, 'khac'))).toBe('signature');
+    expect(reason(single, null)).toBe('signature');
+    expect(reason('<html>')).toBe('body');
+    expect(reason('{"events":[]}')).toBe('body');
+    expect(reason('{"events":[{"id":"x"}]}')).toBe('body');
+    expect(reason('null')).toBe('body');
   });
 
   it('webhook signatures, timestamped form: t=<unix>,v1=<hex HMAC of "<t>.<body>">, stale ones refused', () => {
