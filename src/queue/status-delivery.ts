@@ -256,13 +256,15 @@ export function createStatusDeliveryWorker(d: DeliveryWorkerDeps): Worker<Delive
     const claimed = await d.lanes.claim(laneIds, token, claimMs);
     const subs = new Map(await Promise.all([...new Set(claimed.map((c) => c.delivery.subscriptionId))].map(async (id) => [id, await d.subscriptions.get(id)] as const)));
     // A retry job tries its one lane alone; a deliver job sends a batching subscription's lanes together.
-    const batching = (id: string) => job.name === 'deliver' && (subs.get(id)?.batchSize ?? 1) > 1;
-    const batches = new Map<string, Delivery[]>();
-    for (const c of claimed) if (batching(c.delivery.subscriptionId)) batches.set(c.delivery.subscriptionId, [...(batches.get(c.delivery.subscriptionId) ?? []), c.delivery]);
-    const results = await Promise.allSettled([
-      ...claimed.filter((c) => !batching(c.delivery.subscriptionId)).map((c) => chain(job, token, subs.get(c.delivery.subscriptionId) ?? null, c.delivery, deadline)),
-      ...[...batches].map(([id, heads]) => batchChain(token, subs.get(id)!, heads, deadline)),
-    ]);
+    const chains: Array<Promise<void>> = [];
+    const batches = new Map<Subscription, Delivery[]>();
+    for (const { delivery } of claimed) {
+      const sub = subs.get(delivery.subscriptionId) ?? null;
+      if (sub && job.name === 'deliver' && (sub.batchSize ?? 1) > 1) batches.set(sub, [...(batches.get(sub) ?? []), delivery]);
+      else chains.push(chain(job, token, sub, delivery, deadline));
+    }
+    for (const [sub, heads] of batches) chains.push(batchChain(token, sub, heads, deadline));
+    const results = await Promise.allSettled(chains);
     // One lane's failure must not cut the others short: all chains ran; now the job fails (and is retried) if any did.
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;

@@ -162,6 +162,12 @@ export function parseLaneId(laneId: string): { subscriptionId: string; connector
   return { subscriptionId, connectorId, maHoSo };
 }
 
+/** keep: go on with the lane's next delivery (claim renewed for ttlMs) if this token holds it. */
+interface AckOptions {
+  keep?: boolean;
+  ttlMs?: number;
+}
+
 /** What acknowledging a delivery leaves to do: go on with the lane's next delivery, schedule the lane, or nothing. */
 export type AckOutcome = { next: Delivery } | { schedule: number } | null;
 
@@ -219,23 +225,23 @@ export class LaneStore {
    * Acknowledges a delivered seq. When `token` holds the lane and `keep` is set, the chain goes on with the next head
    * (claim renewed); when it lets a non-empty lane go, the lane must be scheduled again.
    */
-  async ack(laneId: string, seq: number, token = '', opts: { keep?: boolean; ttlMs?: number } = {}): Promise<AckOutcome> {
-    const r = await run.ack.buffer(this.redis, this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
-      laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now());
-    return outcomeOf(r);
+  async ack(laneId: string, seq: number, token = '', opts: AckOptions = {}): Promise<AckOutcome> {
+    return outcomeOf(await run.ack.buffer(this.redis, ...this.ackArgs(laneId, seq, token, opts)));
   }
 
   /** `ack` for several lanes in one round trip (a batch the receiver acknowledged at once). */
-  async ackMany(items: Array<{ laneId: string; seq: number }>, token: string, opts: { keep?: boolean; ttlMs?: number } = {}): Promise<AckOutcome[]> {
+  async ackMany(items: Array<{ laneId: string; seq: number }>, token: string, opts: AckOptions = {}): Promise<AckOutcome[]> {
     const pipe = this.redis.pipeline();
-    for (const { laneId, seq } of items) {
-      void run.ack.buffer(pipe, this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
-        laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now());
-    }
+    for (const { laneId, seq } of items) void run.ack.buffer(pipe, ...this.ackArgs(laneId, seq, token, opts));
     return ((await pipe.exec()) ?? []).map(([err, r]) => {
       if (err) throw err;
       return outcomeOf(r);
     });
+  }
+
+  private ackArgs(laneId: string, seq: number, token: string, opts: AckOptions): Array<string | number> {
+    return [this.lane(laneId), this.acked, this.lanes, this.claimKey(laneId), this.ackedAt(laneId),
+      laneId, seq, token, opts.ttlMs ?? 30_000, opts.keep ? '1' : '0', Date.now()];
   }
 
   /** Hands the lane's claim from one holder to another (a failed delivery's lane to its retry job). */
