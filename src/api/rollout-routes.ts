@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { NdxpError } from '../core/errors.js';
 import type { ReferenceData } from '../core/reference.js';
 import type { GatewayDeps } from '../gateway/pipeline.js';
@@ -105,6 +105,15 @@ export async function visibleRows(deps: RolloutApiDeps, user: Principal, provinc
   return { profile, rows };
 }
 
+const lockedOut = () => new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
+
+/** A new session for the user: HttpOnly cookie set, and the token returned for Bearer use. */
+async function signedIn(deps: RolloutApiDeps, res: Response, user: UserRecord) {
+  const session = await deps.users.startSession(user.username);
+  setSessionCookie(res, session.token, deps.sessionTtlSec, deps.secureCookie);
+  return { token: session.token, tokenType: 'Bearer', expiresAt: session.expiresAt, user: publicUser(user) };
+}
+
 const actor = (u: UserRecord) => ({ userId: u.username, role: u.role });
 
 const CLIENT_PARAM = obj({ clientId: { type: 'string', pattern: '^[A-Za-z0-9._-]{3,64}$' } }, ['clientId']);
@@ -126,11 +135,9 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
       responses: { 200: { description: 'Phiên đăng nhập' }, 401: err('Sai thông tin'), 429: err('Tạm khóa do sai nhiều lần') },
       async handler({ deps, body, req, res }) {
         const user = await deps.users.verify(body.username, body.password, req.ip ?? '');
-        if (user === 'locked') throw new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
+        if (user === 'locked') throw lockedOut();
         if (!user) throw new NdxpError('SIGN_IN_FAILED');
-        const session = await deps.users.startSession(user.username);
-        setSessionCookie(res, session.token, deps.sessionTtlSec, deps.secureCookie);
-        return { body: { token: session.token, tokenType: 'Bearer', expiresAt: session.expiresAt, user: publicUser(user) } };
+        return { body: await signedIn(deps, res, user) };
       },
     },
     {
@@ -158,13 +165,11 @@ export function buildRolloutRoutes(reference: ReferenceData, connectorIds: strin
       async handler({ deps, body, user, req, res }) {
         // The current password is checked like a sign-in (failures count towards the lock-out).
         const ok = await deps.users.verify(user.username, body.currentPassword, req.ip ?? '');
-        if (ok === 'locked') throw new NdxpError('RATE_LIMITED', { detailVi: 'sai mật khẩu quá nhiều lần, thử lại sau 15 phút', detailEn: 'too many failures, retry in 15 minutes' });
+        if (ok === 'locked') throw lockedOut();
         if (!ok) throw new NdxpError('SIGN_IN_FAILED', { field: 'currentPassword' });
         if (body.newPassword === body.currentPassword) throw new NdxpError('VALIDATION_FAILED', { field: 'newPassword', detailVi: 'mật khẩu mới phải khác mật khẩu hiện tại', detailEn: 'the new password must differ from the current one' });
         await deps.users.setPassword(user.username, body.newPassword);
-        const session = await deps.users.startSession(user.username);
-        setSessionCookie(res, session.token, deps.sessionTtlSec, deps.secureCookie);
-        return { body: { token: session.token, tokenType: 'Bearer', expiresAt: session.expiresAt, user: publicUser(user) } };
+        return { body: await signedIn(deps, res, user) };
       },
     },
     {
