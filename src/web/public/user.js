@@ -15,18 +15,21 @@ export async function login(username, password) {
   const body = await res.json().catch(() => null);
   if (!res.ok) return { error: body?.error ?? { message: String(res.status), messageEn: String(res.status) } };
   cached = body.user;
+  provinces = undefined;
   return { user: body.user };
 }
 
 export async function logout() {
   await fetch('/api/auth/logout', { method: 'POST' });
   cached = null;
+  provinces = undefined;
 }
 
-/** The provinces the user may read (one for a province's users; every one for the national role). */
-export async function provincesOf() {
-  const res = await fetch('/api/rollout/provinces');
-  return res.ok ? res.json() : [];
+/** The provinces the user may read (one for a province's users; every one for the national role), asked once per page load. */
+let provinces;
+export function provincesOf() {
+  provinces ??= fetch('/api/rollout/provinces').then((res) => (res.ok ? res.json() : []));
+  return provinces;
 }
 
 /**
